@@ -1,0 +1,71 @@
+"""Who may do what in a project. Pages, the API and the admin all ask these predicates.
+
+A predicate's object may be a Project, a Partnership, or anything with a `project_id`
+(an event, an action plan...), so apps above projects reuse them as they are.
+"""
+
+import rules
+
+from projects.models import Partnership, Project, ProjectRole
+from projects.selectors import grants_for
+
+Role = ProjectRole.Role
+
+
+def _project_id(obj):
+    if obj is None:
+        return None
+    if isinstance(obj, Project):
+        return obj.pk
+    return getattr(obj, "project_id", None)
+
+
+def _has_role(user, obj, role) -> bool:
+    project_id = _project_id(obj)
+    return project_id is not None and any(
+        grant.project_id == project_id and grant.role == role for grant in grants_for(user)
+    )
+
+
+@rules.predicate
+def is_coordinator(user, obj) -> bool:
+    return _has_role(user, obj, Role.COORDINATOR)
+
+
+@rules.predicate
+def is_partner_member(user, obj) -> bool:
+    return _has_role(user, obj, Role.PARTNER_MEMBER)
+
+
+@rules.predicate
+def is_communication_manager(user, obj) -> bool:
+    return _has_role(user, obj, Role.COMMUNICATION_MANAGER)
+
+
+@rules.predicate
+def represents_partnership(user, partnership) -> bool:
+    """A partner member of this very partnership: files its region's plans and reports."""
+    if not isinstance(partnership, Partnership):
+        return False
+    return any(
+        grant.partnership_id == partnership.pk and grant.role == Role.PARTNER_MEMBER
+        for grant in grants_for(user)
+    )
+
+
+@rules.predicate
+def has_any_project_role(user) -> bool:
+    return bool(grants_for(user))
+
+
+is_project_member = is_coordinator | is_partner_member | is_communication_manager
+
+rules.add_perm("projects.view_project", rules.always_allow)
+rules.add_perm("projects.change_project", rules.is_superuser | is_coordinator)
+rules.add_perm("projects.view_workspace", rules.is_superuser | is_project_member)
+rules.add_perm("projects.file_for_partnership", rules.is_superuser | represents_partnership)
+rules.add_perm("projects.review_partner_work", rules.is_superuser | is_coordinator)
+rules.add_perm(
+    "projects.publish_communication",
+    rules.is_superuser | is_communication_manager | is_coordinator,
+)

@@ -1,0 +1,16 @@
+from regions.models.cooperations import Cooperation, Milestone
+from regions.models.organisations import Contact, Membership, Organisation
+from regions.models.regions import PriorityDomain, Region, Strategy
+from regions.models.themes import Theme
+
+__all__ = [
+    "Contact",
+    "Cooperation",
+    "Membership",
+    "Milestone",
+    "Organisation",
+    "PriorityDomain",
+    "Region",
+    "Strategy",
+    "Theme",
+]

@@ -1,0 +1,52 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from regions.models import (
+    Contact,
+    Cooperation,
+    Milestone,
+    Organisation,
+    PriorityDomain,
+    Region,
+    Strategy,
+    Theme,
+)
+
+
+@register(Theme)
+class ThemeTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Region)
+class RegionTranslation(TranslationOptions):
+    fields = ("name", "summary")
+
+
+@register(Strategy)
+class StrategyTranslation(TranslationOptions):
+    fields = ("title", "summary")
+
+
+@register(PriorityDomain)
+class PriorityDomainTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Organisation)
+class OrganisationTranslation(TranslationOptions):
+    fields = ("name", "summary")
+
+
+@register(Contact)
+class ContactTranslation(TranslationOptions):
+    fields = ("job_title", "department")
+
+
+@register(Cooperation)
+class CooperationTranslation(TranslationOptions):
+    fields = ("name", "summary")
+
+
+@register(Milestone)
+class MilestoneTranslation(TranslationOptions):
+    fields = ("title", "summary")
