@@ -32,6 +32,7 @@ class Event(TimeStampedModel):
         # rather than invented, and shown that way.
         DAY = "day", _("Exact date")
         MONTH = "month", _("Month only")
+        SEASON = "season", _("Season only")
         YEAR = "year", _("Year only")
 
     title = models.CharField(_("title"), max_length=250)
@@ -49,7 +50,7 @@ class Event(TimeStampedModel):
     ends_at = models.DateTimeField(_("ends"))
     all_day = models.BooleanField(_("all day"), default=True)
     date_precision = models.CharField(
-        _("date precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+        _("date precision"), max_length=6, choices=Precision.choices, default=Precision.DAY
     )
     timezone = models.CharField(
         _("time zone"), max_length=64, default="Europe/Brussels", validators=[validate_timezone]

@@ -2,7 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
 from portal.core.admin import DocumentInline
-from projects.models import Partnership, Phase, Programme, Project, ProjectRole
+from projects.models import GoodPractice, Partnership, Phase, Programme, Project, ProjectRole
 
 
 @admin.register(Programme)
@@ -59,3 +59,14 @@ class ProjectRoleAdmin(admin.ModelAdmin):
     search_fields = ("user__email", "user__full_name", "partnership__organisation__name")
     list_select_related = ("user", "partnership__project", "partnership__organisation")
     autocomplete_fields = ("user", "partnership")
+
+
+@admin.register(GoodPractice)
+class GoodPracticeAdmin(TranslationAdmin):
+    list_display = ("title", "project", "region", "approach", "status")
+    list_filter = ("status", "approach", "project", "themes")
+    search_fields = ("title", "summary", "organisation__name")
+    list_select_related = ("project", "region")
+    autocomplete_fields = ("organisation", "region", "contact", "proposed_by", "reviewed_by")
+    filter_horizontal = ("themes", "related")
+    prepopulated_fields = {"slug": ("title_en",)}

@@ -32,7 +32,7 @@ class Programme(TimeStampedModel):
             raise ValidationError({"period_end": _("The programme cannot end before it starts.")})
 
 
-def _check_dates(start, end, field="end_date", what=_("It")):
+def _check_dates(start, end, *, what, field="end_date"):
     if start and end and end < start:
         raise ValidationError(
             {
@@ -253,4 +253,101 @@ class ProjectRole(TimeStampedModel):
             raise ValidationError(
                 {"role": _("Coordinators are staff of the lead partner.")},
                 code="coordinator_not_lead",
+            )
+
+
+class GoodPractice(TimeStampedModel):
+    """A practice a partner region found worth learning from.
+
+    Partners propose, the project's coordinator validates or declines with a reason, and
+    only validated practices are public: the programme's own two-step validation.
+    """
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        VALIDATED = "validated", _("Validated")
+        DECLINED = "declined", _("Declined")
+
+    class Approach(models.TextChoices):
+        GOVERNANCE = "governance", _("Governance")
+        FUNDING = "funding", _("Funding instrument")
+        STAKEHOLDERS = "stakeholders", _("Stakeholder involvement")
+        CLUSTERS = "clusters", _("Cluster and network support")
+        INFRASTRUCTURE = "infrastructure", _("Access to R&I infrastructure")
+        MONITORING = "monitoring", _("Monitoring and evaluation")
+        OTHER = "other", _("Other")
+
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="good_practices"
+    )
+    organisation = models.ForeignKey(
+        "regions.Organisation",
+        verbose_name=_("source organisation"),
+        on_delete=models.PROTECT,
+        related_name="good_practices",
+    )
+    region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("source region"),
+        on_delete=models.PROTECT,
+        related_name="good_practices",
+    )
+    themes = models.ManyToManyField(
+        "regions.Theme", verbose_name=_("themes"), blank=True, related_name="good_practices"
+    )
+    approach = models.CharField(
+        _("type of approach"), max_length=20, choices=Approach.choices, db_index=True
+    )
+    summary = models.TextField(_("summary"))
+    problem = models.TextField(_("problem addressed"), blank=True)
+    description = models.TextField(_("the practice"), blank=True)
+    resources = models.TextField(_("resources needed"), blank=True)
+    evidence = models.TextField(_("evidence of success"), blank=True)
+    transferability = models.TextField(_("potential for learning or transfer"), blank=True)
+    lessons = models.TextField(_("lessons learnt"), blank=True)
+    contact = models.ForeignKey(
+        "regions.Contact",
+        verbose_name=_("contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="good_practices",
+    )
+    related = models.ManyToManyField("self", verbose_name=_("related practices"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED
+    )
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+        ordering = ["title"]
+        indexes = [models.Index(fields=["status", "project"])]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.DECLINED and not self.decline_reason.strip():
+            raise ValidationError(
+                {"decline_reason": _("Say why the practice is declined.")}, code="reason"
             )

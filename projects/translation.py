@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from projects.models import Programme, Project
+from projects.models import GoodPractice, Programme, Project
 
 
 @register(Programme)
@@ -11,3 +11,17 @@ class ProgrammeTranslation(TranslationOptions):
 @register(Project)
 class ProjectTranslation(TranslationOptions):
     fields = ("title", "summary")
+
+
+@register(GoodPractice)
+class GoodPracticeTranslation(TranslationOptions):
+    fields = (
+        "title",
+        "summary",
+        "problem",
+        "description",
+        "resources",
+        "evidence",
+        "transferability",
+        "lessons",
+    )

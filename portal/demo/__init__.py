@@ -1,0 +1,1 @@
+"""Demo content: the network as the seed articles describe it, loaded idempotently."""
