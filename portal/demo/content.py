@@ -358,6 +358,17 @@ ORGANISATIONS = [
         "21.01178",
     ),
     (
+        "spw",
+        {"en": "Walloon Public Service", "nl": "Waalse Overheidsdienst"},
+        "SPW",
+        "public_authority",
+        "wallonia",
+        "",
+        "https://www.wallonie.be",
+        None,
+        None,
+    ),
+    (
         "flemish-government-ewi",
         {
             "en": "Flemish Government – Department of Economy, Science and Innovation",
@@ -646,6 +657,7 @@ PROJECTS = [
             ("idepa", "partner", "asturias"),
             ("provincie-limburg", "partner", "limburg-nl"),
             ("mazovia-marshal-office", "partner", "mazovia"),
+            ("spw", "partner", "wallonia"),
         ],
     },
     {

@@ -1,0 +1,44 @@
+# The two commands a newcomer needs: `make run` and `make test`. Each prepares
+# everything it uses (system packages on Debian/Ubuntu, the virtual environment).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+# gettext compiles translations; pango is what WeasyPrint renders PDFs with.
+SYSTEM_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core
+# What only the tests need (the browser tests will add Debian's chromium here).
+TEST_SYSTEM_PACKAGES :=
+
+.PHONY: run test lint system-packages test-system-packages clean
+
+# A local run is a development run: DEBUG on (static files served, no HTTPS redirect).
+run: $(STAMP)
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runportal
+
+test: $(STAMP) test-system-packages
+	$(BIN)/python manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'var/*'
+	$(BIN)/python manage.py collectstatic -v0 --noinput
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(MAKE) --no-print-directory system-packages
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || ./.ci/apt-ensure python3-venv
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+system-packages:
+	@./.ci/apt-ensure $(SYSTEM_PACKAGES)
+
+test-system-packages:
+	@[ -z "$(TEST_SYSTEM_PACKAGES)" ] || ./.ci/apt-ensure --optional $(TEST_SYSTEM_PACKAGES)
+
+clean:
+	rm -rf $(VENV) staticfiles

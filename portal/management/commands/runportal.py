@@ -1,0 +1,94 @@
+"""`make run`: prepare the database and start the web server, a Celery worker and beat.
+
+Loading the settings has already started the embedded PostgreSQL and Redis if the
+environment names none. Ctrl-C stops the three processes and the embedded servers that
+this run started (servers that were already running are left as they were).
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from portal import embedded
+from portal.demo.loader import DEMO_PASSWORD, load_demo
+
+
+class Command(BaseCommand):
+    help = "Migrate, load the demo, and run the web server, a Celery worker and Celery beat."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+
+    def handle(self, *args, host, port, **options):
+        started_servers = set(embedded.started_here)
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("compilemessages", verbosity=0, ignore_patterns=[".venv/*", "var/*"])
+        logins = load_demo()
+
+        python = sys.executable
+        commands = {
+            "web": [python, "manage.py", "runserver", f"{host}:{port}"],
+            "worker": [
+                python,
+                "-m",
+                "celery",
+                "-A",
+                "portal",
+                "worker",
+                "-l",
+                "INFO",
+                "--concurrency",
+                "2",
+            ],
+            "beat": [
+                python,
+                "-m",
+                "celery",
+                "-A",
+                "portal",
+                "beat",
+                "-l",
+                "INFO",
+                "-s",
+                settings.CELERY_BEAT_SCHEDULE_FILENAME,
+            ],
+        }
+        processes = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}
+
+        self.stdout.write(self.style.SUCCESS(f"\nThe portal runs at http://{host}:{port}/"))
+        self.stdout.write(f"Admin: http://{host}:{port}/en/admin/")
+        self.stdout.write(f"Demo logins (password “{DEMO_PASSWORD}”):")
+        for email, name in logins:
+            self.stdout.write(f"  {email:32} {name}")
+        self.stdout.write("Press Ctrl-C to stop.\n")
+
+        try:
+            while all(process.poll() is None for process in processes.values()):
+                time.sleep(0.5)
+            failed = [name for name, process in processes.items() if process.poll() is not None]
+            self.stderr.write(f"Stopped because {', '.join(failed)} exited.")
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self._stop(processes)
+            embedded.stop(started_servers)
+            self.stdout.write("Stopped.")
+
+    @staticmethod
+    def _stop(processes):
+        for process in processes.values():
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 15
+        for process in processes.values():
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()

@@ -1,0 +1,72 @@
+import pytest
+from django.conf import settings
+
+from portal import embedded
+from tests import factories
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # Stop the embedded servers only if this test run started them; a `make run` in
+    # another terminal keeps its database.
+    embedded.stop(set(embedded.started_here))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _test_cache():
+    """The tests get their own Redis database, so clearing it never touches a dev server's."""
+    from django.test import override_settings
+
+    location = settings.CACHES["default"]["LOCATION"].rsplit("/", 1)[0] + "/15"
+    caches = {"default": {**settings.CACHES["default"], "LOCATION": location}}
+    with override_settings(CACHES=caches):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache_and_http(settings):
+    from django.core.cache import cache
+
+    # Production settings redirect to HTTPS; the test client speaks plain HTTP.
+    settings.SECURE_SSL_REDIRECT = False
+    # Real hashing costs a third of a second per password; the tests are not about it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def project(db):
+    return factories.ProjectFactory()
+
+
+@pytest.fixture
+def lead(project):
+    return factories.PartnershipFactory(project=project, role="lead")
+
+
+@pytest.fixture
+def partnership(project):
+    return factories.PartnershipFactory(project=project, role="partner")
+
+
+@pytest.fixture
+def coordinator(lead):
+    return factories.grant(lead, "coordinator")
+
+
+@pytest.fixture
+def partner_member(partnership):
+    return factories.grant(partnership, "partner_member")
+
+
+@pytest.fixture
+def communication_manager(lead):
+    return factories.grant(lead, "communication_manager")
+
+
+@pytest.fixture
+def outsider(db):
+    """A logged-in partner of another project: no role in `project`."""
+    other = factories.PartnershipFactory()
+    return factories.grant(other, "partner_member")

@@ -1,0 +1,113 @@
+import datetime
+import zoneinfo
+
+import factory
+
+from events.models import Event
+from portal.accounts.models import User
+from projects.models import Partnership, Programme, Project, ProjectRole
+from regions.models import Membership, Organisation, Region, Theme
+
+BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    full_name = factory.Faker("name")
+    password = factory.PostGenerationMethodCall("set_password", "secret-pass-123")
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    name = factory.Sequence(lambda n: f"Theme {n}")
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+
+
+_BASE36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    """NUTS 3 regions with well-formed codes no real region has (BEZ..)."""
+
+    class Meta:
+        model = Region
+
+    name = factory.Sequence(lambda n: f"Region {n}")
+    slug = factory.Sequence(lambda n: f"region-{n}")
+    nuts_code = factory.Sequence(lambda n: f"BEZ{_BASE36[n // 36 % 36]}{_BASE36[n % 36]}")
+    country = "BE"
+    type = Region.Type.NUTS3
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    type = Organisation.Type.PUBLIC_AUTHORITY
+    region = factory.SubFactory(RegionFactory)
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+        django_get_or_create = ("slug",)
+
+    name = "Interreg Europe 2014-2020"
+    slug = "interreg-europe-2014-2020"
+    period_start = 2014
+    period_end = 2020
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    acronym = factory.Sequence(lambda n: f"PRJ{n}")
+    slug = factory.Sequence(lambda n: f"prj-{n}")
+    title = factory.Sequence(lambda n: f"Project {n}")
+    programme = factory.SubFactory(ProgrammeFactory)
+    start_date = datetime.date(2016, 4, 1)
+    end_date = datetime.date(2021, 3, 31)
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partnership
+
+    project = factory.SubFactory(ProjectFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Partnership.Role.PARTNER
+    region = factory.SelfAttribute("organisation.region")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    type = Event.Type.CONFERENCE
+    starts_at = datetime.datetime(2030, 5, 4, 9, 0, tzinfo=BRUSSELS)
+    ends_at = factory.LazyAttribute(lambda e: e.starts_at + datetime.timedelta(hours=8))
+    city = "Brussels"
+
+
+def grant(partnership, role, user=None):
+    """A user who works for the partnership's organisation and holds `role` in its project."""
+    user = user or UserFactory()
+    Membership.objects.get_or_create(user=user, organisation=partnership.organisation)
+    ProjectRole.objects.create(user=user, partnership=partnership, role=role)
+    return user

@@ -1,0 +1,117 @@
+import datetime
+
+import pytest
+from django.apps import apps
+from django.utils import translation
+
+from events.models import Event
+from portal.accounts.models import User
+from portal.demo.loader import DEMO_PASSWORD, load_demo
+from projects.models import GoodPractice, Partnership, Project
+from regions.models import Cooperation, Region, Strategy
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    load_demo()
+
+
+def test_s3chem_has_seven_regions_and_its_monitoring_phase(demo):
+    s3chem = Project.objects.get(slug="s3chem")
+    regions = set(s3chem.partnerships.values_list("region__slug", flat=True))
+    assert len(regions) == 7
+    assert s3chem.partnerships.get(role=Partnership.Role.LEAD).organisation.slug == (
+        "mw-saxony-anhalt"
+    )
+    monitoring = s3chem.phases.get(kind=2)
+    assert (monitoring.start_date, monitoring.end_date) == (
+        datetime.date(2019, 4, 1),
+        datetime.date(2021, 3, 31),
+    )
+
+
+def test_inno_infra_share_spans_eight_regions_with_flanders_make(demo):
+    project = Project.objects.get(slug="inno-infra-share")
+    countries = set(project.partnerships.values_list("region__country", flat=True))
+    assert countries == {"BE", "CZ", "DE", "EE", "IT", "LV", "NL", "SE"}
+    assert project.partnerships.filter(organisation__slug="flanders-make").exists()
+
+
+def test_the_seed_events_are_there_with_their_dates_and_places(demo):
+    iwg = Event.objects.get(slug="s3chem-11th-iwg-brussels-2018")
+    assert iwg.starts_at.astimezone(iwg.tz).date() == datetime.date(2018, 11, 22)
+    assert iwg.city == "Brussels"
+    closing = Event.objects.get(slug="s3chem-closing-conference-halle-2019")
+    assert closing.city == "Halle (Saale)"
+    assert closing.starts_at.astimezone(closing.tz).date() == datetime.date(2019, 2, 26)
+    assert closing.ends_at.astimezone(closing.tz).date() == datetime.date(2019, 2, 27)
+    kick_off = Event.objects.get(slug="inno-infra-share-kick-off-bologna")
+    assert (kick_off.city, kick_off.date_precision) == ("Bologna", "season")
+    assert Event.objects.get(slug="grow-your-regio-2017").city == "Brussels"
+
+
+def test_the_cooperation_timeline_runs_from_2004_to_2020(demo):
+    cooperation = Cooperation.objects.get(slug="flanders-netherlands")
+    milestones = list(cooperation.milestones.values_list("date", "kind", "place"))
+    assert milestones[0] == (datetime.date(2004, 4, 7), "declaration", "")
+    assert milestones[1][:2] == (datetime.date(2008, 4, 17), "renewal")
+    summits = [(d.year, place) for d, kind, place in milestones if kind == "summit"]
+    assert summits == [
+        (2011, "Hingene"),
+        (2013, "Maastricht"),
+        (2016, "Ghent"),
+        (2018, "Middelburg"),
+        (2020, "Brasschaat"),
+    ]
+    placeholders = cooperation.milestones.filter(documents__is_placeholder=True).count()
+    assert placeholders == 6
+
+
+def test_ruhr_strategy_and_lombardy_practice(demo):
+    ruhr = Region.objects.get(slug="metropole-ruhr")
+    assert ruhr.type == "metro" and ruhr.nuts_code is None
+    assert ruhr.parent.nuts_code == "DEA"
+    strategy = Strategy.objects.get(region=ruhr)
+    assert strategy.author.name == "Business Metropole Ruhr"
+    assert strategy.contacts.get().name == "Dmitri Domanski"
+    practice = GoodPractice.objects.get(slug="lombardy-research-and-innovation-law")
+    assert practice.status == "validated"
+    assert "29/2016" in practice.title
+
+
+def test_content_is_in_english_and_dutch_and_german_falls_back(demo):
+    s3chem = Project.objects.get(slug="s3chem")
+    with translation.override("nl"):
+        assert s3chem.title == "Slimme specialisatiestrategie voor chemie"
+    with translation.override("de"):
+        assert s3chem.title == "Smart Chemistry Specialisation Strategy"
+
+
+def test_demo_accounts_log_in_with_their_roles(demo, client):
+    roles = dict(
+        User.objects.filter(email__endswith="@example.org").values_list(
+            "email", "project_roles__role"
+        )
+    )
+    assert roles["coordinator@example.org"] == "coordinator"
+    assert roles["communication@example.org"] == "communication_manager"
+    assert roles["partner.lombardy@example.org"] == "partner_member"
+    assert roles["partner.limburg@example.org"] == "partner_member"
+    assert User.objects.get(email="admin@example.org").is_superuser
+    assert client.login(email="partner.limburg@example.org", password=DEMO_PASSWORD)
+
+
+def test_loading_twice_changes_nothing(demo):
+    def snapshot():
+        return {
+            model.__name__: list(model.objects.order_by("pk").values_list("pk", "updated_at"))
+            for model in apps.get_models()
+            if hasattr(model, "updated_at")
+        } | {"users": list(User.objects.order_by("pk").values_list("pk", "password"))}
+
+    before = snapshot()
+    load_demo()
+    assert snapshot() == before
