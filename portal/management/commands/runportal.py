@@ -77,6 +77,9 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             pass
         finally:
+            # A terminal's Ctrl-C reaches the children too and an impatient second one
+            # would abort this clean-up half-way; from here on, finish it.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             self._stop(processes)
             embedded.stop(started_servers)
             self.stdout.write("Stopped.")
