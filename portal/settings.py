@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "regions",
     "projects",
     "events",
+    "news",
     "actionplans",
     "portal",
 ]

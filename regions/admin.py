@@ -5,6 +5,7 @@ from portal.core.admin import DocumentInline
 from regions.models import (
     Contact,
     Cooperation,
+    Infrastructure,
     Membership,
     Milestone,
     Organisation,
@@ -109,4 +110,16 @@ class MilestoneAdmin(TranslationAdmin):
     search_fields = ("title", "place")
     date_hierarchy = "date"
     filter_horizontal = ("themes",)
+    inlines = [DocumentInline]
+
+
+@admin.register(Infrastructure)
+class InfrastructureAdmin(TranslationAdmin):
+    list_display = ("name", "kind", "owner", "region", "city")
+    list_filter = ("kind", "region__country", "themes")
+    search_fields = ("name", "owner__name", "city")
+    list_select_related = ("owner", "region")
+    autocomplete_fields = ("owner", "region", "contact")
+    filter_horizontal = ("themes",)
+    prepopulated_fields = {"slug": ("name_en",)}
     inlines = [DocumentInline]

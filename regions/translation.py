@@ -3,6 +3,7 @@ from modeltranslation.translator import TranslationOptions, register
 from regions.models import (
     Contact,
     Cooperation,
+    Infrastructure,
     Milestone,
     Organisation,
     PriorityDomain,
@@ -50,3 +51,8 @@ class CooperationTranslation(TranslationOptions):
 @register(Milestone)
 class MilestoneTranslation(TranslationOptions):
     fields = ("title", "summary")
+
+
+@register(Infrastructure)
+class InfrastructureTranslation(TranslationOptions):
+    fields = ("name", "summary", "equipment", "access")

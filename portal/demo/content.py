@@ -1282,3 +1282,200 @@ GOOD_PRACTICES = [
         },
     },
 ]
+
+INFRASTRUCTURES = [
+    {
+        "slug": "imec-laboratories-heverlee",
+        "name": {"en": "imec laboratories, Heverlee", "nl": "imec-labo's, Heverlee"},
+        "kind": "laboratory",
+        "owner": "imec",
+        "region": "flanders",
+        "city": "Leuven (Heverlee)",
+        "themes": ["ri-infrastructure", "high-tech-systems-materials"],
+        "summary": {
+            "en": "The research laboratories of imec, the nanoelectronics and digital "
+            "technology research centre, visited by the INNO INFRA SHARE partners on "
+            "their first study visit as an example of infrastructure opened to "
+            "companies.",
+            "nl": "De onderzoekslabo's van imec, het onderzoekscentrum voor nano-elektronica en "
+            "digitale technologie, die de INNO INFRA SHARE-partners op hun eerste "
+            "studiebezoek bezochten als voorbeeld van infrastructuur die openstaat voor "
+            "bedrijven.",
+        },
+        "website": "https://www.imec-int.com",
+        "latitude": "50.86330",
+        "longitude": "4.67570",
+    },
+]
+
+# News items date from what they report where the source gives no publication date.
+ARTICLES = [
+    {
+        "slug": "grow-your-regio-clusters-dna-smart-specialisation",
+        "published": date(2017, 4, 28),
+        "project": None,
+        "region": "brussels",
+        "event": "grow-your-regio-2017",
+        "themes": ["clusters", "smart-specialisation"],
+        "byline": "Bert Schampers, Huis van de Nederlandse Provincies",
+        "title": {
+            "en": "GROW your REGIOn: clusters are the DNA of smart specialisation",
+            "nl": "GROW your REGIOn: clusters zijn het DNA van slimme specialisatie",
+        },
+        "summary": {
+            "en": "Two days in Brussels on how regions show that their smart-specialisation "
+            "strategies drive economic development – with clusters, trust and "
+            "cross-border cooperation at the centre.",
+            "nl": "Twee dagen in Brussel over hoe regio's aantonen dat hun strategieën voor "
+            "slimme specialisatie economische ontwikkeling aandrijven – met clusters, "
+            "vertrouwen en grensoverschrijdende samenwerking centraal.",
+        },
+        "body": {
+            "en": "DG GROW and DG REGIO, which work closely together on clusters, industrial "
+            "policy and smart specialisation, organised the interactive conference "
+            "together. Walter Deffaa, Director-General of DG REGIO, called clusters the "
+            "source of the knowledge smart specialisation needs; Daniel Calleja of DG "
+            "GROW sees them as the driving force of new growth. Clusters account for 39 % "
+            "of European jobs, and about 2,000 are active in the EU.\n\n"
+            "Stories from Rhône-Alpes, Bavaria, Veneto and the Greek cluster "
+            "organisation Corallia showed how much informal contacts matter when a "
+            "cluster is built. The Vanguard Initiative, in which 28 regions renew "
+            "manufacturing through their smart specialisations and clusters, came up "
+            "several times.\n\n"
+            "On the second day the Commission was asked to do more on implementing the "
+            "strategies and to meet companies' needs better. Mikel Landabaso, head of "
+            "cabinet of Commissioner Corina Crețu, called clusters the DNA of smart "
+            "specialisation and urged managing authorities to take more risks and invest "
+            "in other regions, as the ERDF allows. The results feed a new cluster policy.",
+            "nl": "DG GROW en DG REGIO, die nauw samenwerken rond clusters, industriebeleid en "
+            "slimme specialisatie, organiseerden de interactieve conferentie samen. "
+            "Walter Deffaa, directeur-generaal van DG REGIO, noemde clusters de bron van "
+            "de kennis die slimme specialisatie nodig heeft; Daniel Calleja van DG GROW "
+            "ziet ze als de motor van nieuwe groei. Clusters staan voor 39 % van de "
+            "Europese banen, en in de EU zijn er zo'n 2.000 actief.\n\n"
+            "Verhalen uit Rhône-Alpes, Beieren, Veneto en van de Griekse "
+            "clusterorganisatie Corallia toonden hoeveel informele contacten betekenen "
+            "bij het uitbouwen van een cluster. Het Vanguard Initiatief, waarin 28 "
+            "regio's de maakindustrie vernieuwen via hun slimme specialisaties en "
+            "clusters, kwam meermaals ter sprake.\n\n"
+            "Op de tweede dag werd de Commissie gevraagd meer te doen voor de uitvoering "
+            "van de strategieën en beter in te spelen op wat bedrijven nodig hebben. "
+            "Mikel Landabaso, kabinetschef van eurocommissaris Corina Crețu, noemde "
+            "clusters het DNA van slimme specialisatie en riep de managementautoriteiten "
+            "op meer risico te nemen en in andere regio's te investeren, zoals het EFRO "
+            "toelaat. De resultaten voeden een nieuw clusterbeleid.",
+        },
+    },
+    {
+        "slug": "flanders-make-opens-ri-infrastructure-to-smes",
+        "published": date(2017, 8, 21),
+        "project": "inno-infra-share",
+        "region": "flanders",
+        "event": None,
+        "themes": ["ri-infrastructure"],
+        "byline": "",
+        "title": {
+            "en": "Flanders Make works to open local R&I infrastructure to SMEs",
+            "nl": "Flanders Make maakt lokale O&I-infrastructuur toegankelijker voor kmo's",
+        },
+        "summary": {
+            "en": "With partners from eight regions, Flanders Make joins INNO INFRA SHARE to "
+            "make research and innovation infrastructure easier for SMEs to use.",
+            "nl": "Met partners uit acht regio's stapt Flanders Make in INNO INFRA SHARE om "
+            "onderzoeks- en innovatie-infrastructuur beter bruikbaar te maken voor "
+            "kmo's.",
+        },
+        "body": {
+            "en": "The partners, all with similar smart-specialisation priorities, follow a "
+            "joint learning process to improve their policy instruments for research "
+            "and innovation infrastructure and its accessibility for SMEs. In Belgium "
+            "the project is carried out by Flanders Make, the strategic research centre "
+            "for the manufacturing industry.\n\n"
+            "At the kick-off in Bologna in the spring the partners presented their "
+            "organisations and policy instruments and agreed the next steps. First, "
+            "every region maps its infrastructure in a regional context profile, which "
+            "also brings out shared features and good practices.\n\n"
+            "In June partners and regional stakeholders made a first study visit to "
+            "Belgium and the Netherlands, organised by Flanders Make and Brainport "
+            "Development, with visits to research facilities in Ghent and the imec "
+            "laboratories in Heverlee.",
+            "nl": "De partners, allemaal met gelijkaardige prioriteiten voor slimme "
+            "specialisatie, doorlopen samen een leerproces om hun beleidsinstrumenten "
+            "voor onderzoeks- en innovatie-infrastructuur en de toegang ertoe voor kmo's "
+            "te verbeteren. In België voert Flanders Make, het strategisch "
+            "onderzoekscentrum voor de maakindustrie, het project uit.\n\n"
+            "Op de startbijeenkomst in Bologna dit voorjaar stelden de partners hun "
+            "organisaties en beleidsinstrumenten voor en legden ze de volgende stappen "
+            "vast. Eerst brengt elke regio haar infrastructuur in kaart in een regionaal "
+            "contextprofiel, dat ook gemeenschappelijke kenmerken en goede praktijken "
+            "naar boven haalt.\n\n"
+            "In juni trokken partners en regionale stakeholders op een eerste "
+            "studiebezoek naar België en Nederland, georganiseerd door Flanders Make en "
+            "Brainport Development, met bezoeken aan onderzoeksfaciliteiten in Gent en "
+            "de imec-labo's in Heverlee.",
+        },
+    },
+    {
+        "slug": "s3chem-partners-meet-in-brussels",
+        "published": date(2018, 11, 22),
+        "project": "s3chem",
+        "region": "brussels",
+        "event": "s3chem-11th-iwg-brussels-2018",
+        "themes": ["sustainable-chemistry"],
+        "byline": "",
+        "title": {
+            "en": "S3Chem partners shape their action plans in Brussels",
+            "nl": "S3Chem-partners geven hun actieplannen vorm in Brussel",
+        },
+        "summary": {
+            "en": "At the 11th Interregional Working Group meeting the seven regions presented "
+            "first ideas for action plans to improve their Regional Innovation "
+            "Strategies, and discussed them with European institutions and networks.",
+            "nl": "Op de 11e bijeenkomst van de Interregionale Werkgroep stelden de zeven "
+            "regio's hun eerste ideeën voor actieplannen voor, en bespraken ze met "
+            "Europese instellingen en netwerken.",
+        },
+        "body": {
+            "en": "Building on earlier analyses of stakeholder involvement, project "
+            "development, funding instruments and monitoring, each region will define "
+            "actions that widen companies' access to innovation funding. Every partner "
+            "now drafts its plan before phase 1 ends; phase 2, from April 2019 to March "
+            "2021, monitors how the plans are carried out.\n\n"
+            "The European Commission announced more focus on interregional innovative "
+            "investment in 2021-2027. Five of the seven partners already take part in "
+            "the S3 Platform on the Thematic Area Chemicals, presented at the meeting by "
+            "ECRN and Ecorys.",
+            "nl": "Voortbouwend op eerdere analyses van betrokkenheid van stakeholders, "
+            "projectontwikkeling, financieringsinstrumenten en monitoring bepaalt elke "
+            "regio acties die de toegang van bedrijven tot innovatiefinanciering "
+            "vergroten. Elke partner schrijft nu zijn plan vóór het einde van fase 1; "
+            "fase 2, van april 2019 tot en met maart 2021, volgt de uitvoering op.\n\n"
+            "De Europese Commissie kondigde voor 2021-2027 meer aandacht aan voor "
+            "interregionale innovatieve investeringen. Vijf van de zeven partners nemen "
+            "al deel aan het S3-platform voor chemie, dat ECRN en Ecorys op de "
+            "bijeenkomst voorstelden.",
+        },
+    },
+    {
+        "slug": "save-the-date-s3chem-closing-conference-halle",
+        "published": date(2018, 11, 22),
+        "project": "s3chem",
+        "region": "saxony-anhalt",
+        "event": "s3chem-closing-conference-halle-2019",
+        "themes": ["sustainable-chemistry"],
+        "byline": "",
+        "title": {
+            "en": "Save the date: S3Chem closing conference in Halle (Saale)",
+            "nl": "Save the date: slotconferentie van S3Chem in Halle (Saale)",
+        },
+        "summary": {
+            "en": "On 26 and 27 February 2019 the partners present the results of phase 1 and "
+            "their regional action plans; stakeholders from the chemical sector are "
+            "invited.",
+            "nl": "Op 26 en 27 februari 2019 stellen de partners de resultaten van fase 1 en "
+            "hun regionale actieplannen voor; stakeholders uit de chemische sector zijn "
+            "uitgenodigd.",
+        },
+        "body": {},
+    },
+]

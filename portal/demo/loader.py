@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from events.models import Event
+from news.models import Article
 from portal.accounts.models import User
 from portal.core.models import Document
 from portal.demo import content
@@ -18,6 +19,7 @@ from projects.models import GoodPractice, Partnership, Phase, Programme, Project
 from regions.models import (
     Contact,
     Cooperation,
+    Infrastructure,
     Membership,
     Milestone,
     Organisation,
@@ -53,6 +55,8 @@ class Loader:
         self.load_strategies()
         self.load_events()
         self.load_good_practices()
+        self.load_infrastructures()
+        self.load_articles()
 
     def load_themes(self):
         for slug, name in content.THEMES:
@@ -259,6 +263,44 @@ class Loader:
                 },
             )
             sync_m2m(practice, "themes", [self.themes[t] for t in data["themes"]])
+
+    def load_infrastructures(self):
+        for data in content.INFRASTRUCTURES:
+            infrastructure = upsert(
+                Infrastructure,
+                {"slug": data["slug"]},
+                kind=data["kind"],
+                owner=self.orgs[data["owner"]],
+                region=self.regions[data["region"]],
+                city=data["city"],
+                website=data["website"],
+                latitude=_decimal(data["latitude"]),
+                longitude=_decimal(data["longitude"]),
+                **_tr("name", data["name"]),
+                **_tr("summary", data["summary"]),
+            )
+            sync_m2m(infrastructure, "themes", [self.themes[t] for t in data["themes"]])
+
+    def load_articles(self):
+        tz = zoneinfo.ZoneInfo("Europe/Brussels")
+        events = {
+            e.slug: e for e in Event.objects.filter(slug__in=[a["event"] for a in content.ARTICLES])
+        }
+        for data in content.ARTICLES:
+            article = upsert(
+                Article,
+                {"slug": data["slug"]},
+                published_at=datetime.datetime.combine(data["published"], datetime.time(9), tz),
+                is_published=True,
+                project=self.projects.get(data["project"]),
+                region=self.regions.get(data["region"]),
+                event=events.get(data["event"]),
+                byline=data["byline"],
+                **_tr("title", data["title"]),
+                **_tr("summary", data["summary"]),
+                **_tr("body", data["body"]),
+            )
+            sync_m2m(article, "themes", [self.themes[t] for t in data["themes"]])
 
 
 # email, full name, organisation slug, job title, superuser, [(project slug, role)]
