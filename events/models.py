@@ -3,6 +3,8 @@ import zoneinfo
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -106,3 +108,37 @@ class Event(TimeStampedModel):
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def local_start(self):
+        return self.starts_at.astimezone(self.tz)
+
+    @property
+    def local_end(self):
+        return self.ends_at.astimezone(self.tz)
+
+    def when_display(self) -> str:
+        """The date as precisely as it is known, in the active language and the event's zone."""
+        start, end = self.local_start, self.local_end
+        if self.date_precision == self.Precision.YEAR:
+            return str(start.year)
+        if self.date_precision == self.Precision.SEASON:
+            season = SEASONS[(start.month % 12) // 3]
+            return f"{season} {start.year}"
+        if self.date_precision == self.Precision.MONTH:
+            return date_format(start, "YEAR_MONTH_FORMAT")
+        if start.date() == end.date():
+            day = date_format(start, "DATE_FORMAT")
+            if self.all_day:
+                return day
+            return f"{day}, {time_format(start)}–{time_format(end)}"
+        if self.all_day:
+            return f"{date_format(start, 'DATE_FORMAT')} – {date_format(end, 'DATE_FORMAT')}"
+        return f"{date_format(start, 'DATETIME_FORMAT')} – {date_format(end, 'DATETIME_FORMAT')}"
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.ends_at >= timezone.now()
+
+
+SEASONS = [_("Winter"), _("Spring"), _("Summer"), _("Autumn")]

@@ -1,4 +1,8 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+# Apps whose rows appear on public pages: any change to them retires the page cache.
+PUBLIC_APPS = ("core", "regions", "projects", "events", "news")
 
 
 class PortalConfig(AppConfig):
@@ -6,3 +10,19 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = "Portal"
+
+    def ready(self):
+        from portal.core.cache import bump_content_version
+
+        for label in PUBLIC_APPS:
+            for model in apps.get_app_config(label).get_models():
+                post_save.connect(bump_content_version, sender=model, dispatch_uid=f"cv-s-{model}")
+                post_delete.connect(
+                    bump_content_version, sender=model, dispatch_uid=f"cv-d-{model}"
+                )
+                for m2m in model._meta.local_many_to_many:
+                    m2m_changed.connect(
+                        bump_content_version,
+                        sender=m2m.remote_field.through,
+                        dispatch_uid=f"cv-m-{model}-{m2m.name}",
+                    )

@@ -1,6 +1,8 @@
 from dataclasses import dataclass
 
-from projects.models import ProjectRole
+from django.db.models import Prefetch
+
+from projects.models import GoodPractice, Partnership, Project, ProjectRole
 
 
 @dataclass(frozen=True)
@@ -27,3 +29,42 @@ def grants_for(user) -> frozenset[Grant]:
         cached = frozenset(Grant(*row) for row in rows)
         user._project_grants = cached
     return cached
+
+
+def public_practices():
+    """Good practices the public sees: those the coordinator validated."""
+    return GoodPractice.objects.filter(status=GoodPractice.Status.VALIDATED)
+
+
+def project_list():
+    return Project.objects.select_related("programme").prefetch_related("themes")
+
+
+def project_detail(slug: str) -> Project:
+    partnerships = Partnership.objects.select_related("organisation", "region").order_by(
+        "region__name", "role", "organisation__name"
+    )
+    return (
+        Project.objects.select_related("programme")
+        .prefetch_related(
+            "themes",
+            "phases",
+            "documents",
+            Prefetch("partnerships", queryset=partnerships),
+            Prefetch("good_practices", queryset=public_practices().select_related("region")),
+            "contacts__organisation",
+        )
+        .get(slug=slug)
+    )
+
+
+def practice_detail(slug: str) -> GoodPractice:
+    return (
+        public_practices()
+        .select_related("project", "organisation", "region", "contact__organisation")
+        .prefetch_related(
+            "themes",
+            Prefetch("related", queryset=public_practices().select_related("region")),
+        )
+        .get(slug=slug)
+    )

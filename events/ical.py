@@ -1,0 +1,49 @@
+"""Events as iCalendar (RFC 5545), for "add to calendar" links and feeds."""
+
+import datetime
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.urls import reverse
+from icalendar import Calendar
+from icalendar import Event as VEvent
+
+from portal.core.i18n import translated
+
+
+def _uid(event) -> str:
+    # Stable across edits and languages, so calendars update the entry instead of adding one.
+    return f"event-{event.pk}@{urlsplit(settings.SITE_URL).hostname or 'portal'}"
+
+
+def _vevent(event) -> VEvent:
+    vevent = VEvent()
+    vevent.add("uid", _uid(event))
+    vevent.add("dtstamp", event.updated_at)
+    vevent.add("summary", translated(event, "title")[0])
+    if event.all_day:
+        vevent.add("dtstart", event.local_start.date())
+        # DTEND of an all-day event is exclusive: the day after the last day.
+        vevent.add("dtend", event.local_end.date() + datetime.timedelta(days=1))
+    else:
+        vevent.add("dtstart", event.local_start)
+        vevent.add("dtend", event.local_end)
+    place = ", ".join(p for p in (translated(event, "venue")[0], event.address, event.city) if p)
+    if place:
+        vevent.add("location", place)
+    summary = translated(event, "summary")[0]
+    if summary:
+        vevent.add("description", summary)
+    vevent.add("url", settings.SITE_URL + reverse("events:detail", args=[event.slug]))
+    return vevent
+
+
+def calendar(events, name: str) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", "-//Innovation cooperation portal//events//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    for event in events:
+        cal.add_component(_vevent(event))
+    cal.add_missing_timezones()
+    return cal.to_ical()

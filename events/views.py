@@ -1,0 +1,58 @@
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from events import selectors
+from events.filters import EventFilter
+from events.ical import calendar
+from events.models import Event
+from events.seo import event_json_ld
+from portal.core.cache import public_page
+from portal.core.i18n import translated
+from portal.core.pagination import paginate
+
+
+@public_page
+def event_list(request):
+    past = request.GET.get("when") == "past"
+    base = selectors.past() if past else selectors.upcoming()
+    filterset = EventFilter(request.GET or None, queryset=base)
+    page = paginate(request, filterset.qs)
+    template = (
+        "events/fragment_results.html" if request.headers.get("HX-Request") else "events/list.html"
+    )
+    status = 400 if filterset.is_bound and not filterset.is_valid() else 200
+    return render(
+        request,
+        template,
+        {
+            "filter": filterset,
+            "page": page,
+            "past": past,
+            "hidden_fields": [("when", "past")] if past else [],
+        },
+        status=status,
+    )
+
+
+def _get(slug):
+    try:
+        return selectors.event_detail(slug)
+    except Event.DoesNotExist:
+        raise Http404("No event with that address.") from None
+
+
+@public_page
+def event_detail(request, slug):
+    event = _get(slug)
+    return render(request, "events/detail.html", {"event": event, "json_ld": event_json_ld(event)})
+
+
+@public_page
+def event_ics(request, slug):
+    event = _get(slug)
+    response = HttpResponse(
+        calendar([event], translated(event, "title")[0]),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response

@@ -1,0 +1,85 @@
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from portal.core.i18n import LANGUAGE_NAMES, translated
+
+register = template.Library()
+
+
+@register.simple_tag
+def tr(obj, field):
+    """A translated field; text shown in another language is marked as such for the reader."""
+    text, language = translated(obj, field)
+    if language is None:
+        return text
+    return format_html(
+        '<span lang="{}">{}</span> <span class="fallback-note">({})</span>',
+        language,
+        text,
+        _("in %(language)s") % {"language": LANGUAGE_NAMES[language]},
+    )
+
+
+@register.simple_tag
+def trtext(obj, field):
+    """A translated field as plain text (titles, attributes): no markup."""
+    return translated(obj, field)[0]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The current page in each language, for the switcher and hreflang alternates."""
+    request = context["request"]
+    return [
+        (code, name, translate_url(request.get_full_path(), code))
+        for code, name in settings.LANGUAGES
+    ]
+
+
+@register.simple_tag
+def absolute(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+@register.simple_tag(takes_context=True)
+def query(context, **changes):
+    """The current query string with some parameters changed (None removes one)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def paragraphs(text):
+    """Plain text with blank-line paragraphs and '- ' list lines, escaped, as HTML."""
+    blocks = []
+    for block in (text or "").split("\n\n"):
+        lines = [line for line in block.split("\n") if line.strip()]
+        items = [line[2:] for line in lines if line.startswith("- ")]
+        plain = [line for line in lines if not line.startswith("- ")]
+        if plain:
+            blocks.append("<p>" + "<br>".join(escape(line) for line in plain) + "</p>")
+        if items:
+            blocks.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>")
+    return mark_safe("".join(blocks))
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def jsonld(data):
+    """Structured data for search engines, escaped like json_script so it cannot end the tag."""
+    text = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))

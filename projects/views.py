@@ -1,0 +1,153 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal.core.cache import public_page
+from portal.core.pagination import paginate
+from projects import selectors, services
+from projects.filters import PracticeFilter, ProjectFilter
+from projects.forms import DeclineForm, PracticeProposalForm
+from projects.models import GoodPractice, Partnership, Project, ProjectRole
+
+
+@public_page
+def project_list(request):
+    filterset = ProjectFilter(request.GET or None, queryset=selectors.project_list())
+    return render(
+        request,
+        "projects/list.html",
+        {"filter": filterset, "page": paginate(request, filterset.qs)},
+        status=400 if filterset.is_bound and not filterset.is_valid() else 200,
+    )
+
+
+@public_page
+def project_detail(request, slug):
+    try:
+        project = selectors.project_detail(slug)
+    except Project.DoesNotExist:
+        raise Http404("No project with that address.") from None
+    by_region = {}
+    for partnership in project.partnerships.all():
+        by_region.setdefault(partnership.region, []).append(partnership)
+    return render(
+        request,
+        "projects/detail.html",
+        {
+            "project": project,
+            "partners_by_region": by_region.items(),
+            "events": project.events.order_by("-starts_at"),
+        },
+    )
+
+
+@public_page
+def practice_list(request):
+    filterset = PracticeFilter(
+        request.GET or None,
+        queryset=selectors.public_practices().select_related("region", "project"),
+    )
+    template = (
+        "projects/fragment_practices.html"
+        if request.headers.get("HX-Request")
+        else "projects/practice_list.html"
+    )
+    return render(
+        request,
+        template,
+        {"filter": filterset, "page": paginate(request, filterset.qs.distinct())},
+        status=400 if filterset.is_bound and not filterset.is_valid() else 200,
+    )
+
+
+@public_page
+def practice_detail(request, slug):
+    try:
+        practice = selectors.practice_detail(slug)
+    except GoodPractice.DoesNotExist:
+        raise Http404("No good practice with that address.") from None
+    return render(request, "projects/practice_detail.html", {"practice": practice})
+
+
+def _filing_partnerships(user):
+    return Partnership.objects.filter(
+        user_roles__user=user, user_roles__role=ProjectRole.Role.PARTNER_MEMBER
+    ).select_related("project", "organisation")
+
+
+@login_required
+def practice_propose(request):
+    partnerships = _filing_partnerships(request.user)
+    form = PracticeProposalForm(request.POST or None, partnerships=partnerships)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            practice = services.practice_propose(
+                user=request.user,
+                partnership=data["partnership"],
+                text={field: data.get(field, "") for field in services.TEXT_FIELDS},
+                approach=data["approach"],
+                themes=data["themes"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Thank you. “%(title)s” goes to the project's coordinator for validation.")
+                % {"title": practice.title},
+            )
+            return redirect("projects:practice-propose")
+    proposals = GoodPractice.objects.filter(proposed_by=request.user).select_related("project")
+    return render(
+        request,
+        "projects/practice_propose.html",
+        {"form": form, "can_file": partnerships.exists(), "proposals": proposals},
+    )
+
+
+@login_required
+def practice_review_list(request):
+    projects = Project.objects.filter(
+        partnerships__user_roles__user=request.user,
+        partnerships__user_roles__role=ProjectRole.Role.COORDINATOR,
+    )
+    pending = (
+        GoodPractice.objects.filter(project__in=projects, status=GoodPractice.Status.PROPOSED)
+        .select_related("project", "organisation", "region", "proposed_by")
+        .order_by("created_at")
+    )
+    return render(
+        request,
+        "projects/practice_review.html",
+        {"pending": pending, "decline_form": DeclineForm(), "is_coordinator": projects.exists()},
+    )
+
+
+@login_required
+@require_POST
+def practice_review(request, slug):
+    practice = get_object_or_404(GoodPractice.objects.select_related("project"), slug=slug)
+    if not request.user.has_perm("projects.review_partner_work", practice.project):
+        # Proposals are not public: to anyone else this one does not exist.
+        raise Http404
+    try:
+        if request.POST.get("decision") == "validate":
+            services.practice_validate(user=request.user, practice=practice)
+            messages.success(request, _("“%(title)s” is now public.") % {"title": practice})
+        else:
+            form = DeclineForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, _("Say why the practice is declined."))
+                return redirect("projects:practice-review-list")
+            services.practice_decline(
+                user=request.user, practice=practice, reason=form.cleaned_data["reason"]
+            )
+            messages.success(request, _("“%(title)s” was declined.") % {"title": practice})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("projects:practice-review-list")

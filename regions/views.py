@@ -1,0 +1,94 @@
+from django.http import Http404
+from django.shortcuts import render
+
+from portal.core.cache import public_page
+from portal.core.pagination import paginate
+from regions import selectors
+from regions.filters import InfrastructureFilter, RegionFilter
+from regions.models import Cooperation, Infrastructure, Organisation, Region
+
+
+def _or_404(getter, slug, missing, what):
+    try:
+        return getter(slug)
+    except missing:
+        raise Http404(f"No {what} with that address.") from None
+
+
+def _status(filterset):
+    return 400 if filterset.is_bound and not filterset.is_valid() else 200
+
+
+@public_page
+def region_list(request):
+    filterset = RegionFilter(request.GET or None, queryset=selectors.region_list())
+    return render(
+        request,
+        "regions/list.html",
+        {"filter": filterset, "page": paginate(request, filterset.qs, per_page=50)},
+        status=_status(filterset),
+    )
+
+
+@public_page
+def region_detail(request, slug):
+    region = _or_404(selectors.region_detail, slug, Region.DoesNotExist, "region")
+    partnerships = region.partnerships.select_related("project", "organisation").order_by(
+        "project__acronym"
+    )
+    return render(
+        request,
+        "regions/detail.html",
+        {
+            "region": region,
+            "partnerships": partnerships,
+            "events": region.events.order_by("-starts_at")[:10],
+        },
+    )
+
+
+@public_page
+def organisation_detail(request, slug):
+    organisation = _or_404(
+        selectors.organisation_detail, slug, Organisation.DoesNotExist, "organisation"
+    )
+    partnerships = organisation.partnerships.select_related("project", "region").order_by(
+        "project__acronym"
+    )
+    return render(
+        request,
+        "regions/organisation.html",
+        {"organisation": organisation, "partnerships": partnerships},
+    )
+
+
+@public_page
+def cooperation_detail(request, slug):
+    cooperation = _or_404(
+        selectors.cooperation_detail, slug, Cooperation.DoesNotExist, "cooperation"
+    )
+    return render(request, "regions/cooperation.html", {"cooperation": cooperation})
+
+
+@public_page
+def infrastructure_list(request):
+    filterset = InfrastructureFilter(request.GET or None, queryset=selectors.infrastructure_list())
+    template = (
+        "regions/fragment_infrastructures.html"
+        if request.headers.get("HX-Request")
+        else "regions/infrastructure_list.html"
+    )
+    return render(
+        request,
+        template,
+        {"filter": filterset, "page": paginate(request, filterset.qs.distinct())},
+        status=_status(filterset),
+    )
+
+
+@public_page
+def infrastructure_detail(request, slug):
+    infrastructure = _or_404(
+        selectors.infrastructure_detail, slug, Infrastructure.DoesNotExist, "infrastructure"
+    )
+    return render(request, "regions/infrastructure.html", {"infrastructure": infrastructure})
