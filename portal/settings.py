@@ -184,6 +184,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English")), ("de", _("German"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 TIME_ZONE = "Europe/Brussels"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"

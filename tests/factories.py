@@ -4,9 +4,10 @@ import zoneinfo
 import factory
 
 from events.models import Event
+from news.models import Article
 from portal.accounts.models import User
-from projects.models import Partnership, Programme, Project, ProjectRole
-from regions.models import Membership, Organisation, Region, Theme
+from projects.models import GoodPractice, Partnership, Programme, Project, ProjectRole
+from regions.models import Infrastructure, Membership, Organisation, Region, Theme
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 
@@ -111,3 +112,38 @@ def grant(partnership, role, user=None):
     Membership.objects.get_or_create(user=user, organisation=partnership.organisation)
     ProjectRole.objects.create(user=user, partnership=partnership, role=role)
     return user
+
+
+class GoodPracticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GoodPractice
+
+    title = factory.Sequence(lambda n: f"Practice {n}")
+    slug = factory.Sequence(lambda n: f"practice-{n}")
+    project = factory.SubFactory(ProjectFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    region = factory.SelfAttribute("organisation.region")
+    approach = GoodPractice.Approach.GOVERNANCE
+    summary = "A practice worth learning from."
+    status = GoodPractice.Status.VALIDATED
+
+
+class InfrastructureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Infrastructure
+
+    name = factory.Sequence(lambda n: f"Lab {n}")
+    slug = factory.Sequence(lambda n: f"lab-{n}")
+    kind = Infrastructure.Kind.LABORATORY
+    owner = factory.SubFactory(OrganisationFactory)
+    region = factory.SelfAttribute("owner.region")
+    summary = "A laboratory."
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    title = factory.Sequence(lambda n: f"News {n}")
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    summary = "Something happened."

@@ -20,7 +20,7 @@ def test_home_lists_projects_in_each_language(client, lang, heading):
     response = client.get(f"/{lang}/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert f"<h2>{heading}</h2>" in html
+    assert f'<h2 id="home-projects">{heading}</h2>' in html
     assert "S3Chem" in html
     assert "Closing conference" in html
     assert f'<html lang="{lang}">' in html

@@ -1,0 +1,197 @@
+import icalendar
+import pytest
+from django.core.cache import cache
+
+from portal.demo.loader import load_demo
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    load_demo()
+
+
+PAGES = [
+    "/en/",
+    "/nl/",
+    "/de/",
+    "/en/projects/",
+    "/en/projects/s3chem/",
+    "/en/projects/inno-infra-share/",
+    "/en/regions/",
+    "/en/regions/saxony-anhalt/",
+    "/en/regions/metropole-ruhr/",
+    "/en/organisations/flanders-make/",
+    "/en/cooperations/flanders-netherlands/",
+    "/en/events/?when=past",
+    "/en/events/s3chem-11th-iwg-brussels-2018/",
+    "/en/good-practices/",
+    "/en/good-practices/lombardy-research-and-innovation-law/",
+    "/en/infrastructure/",
+    "/en/infrastructure/imec-laboratories-heverlee/",
+    "/en/news/",
+    "/en/news/s3chem-partners-meet-in-brussels/",
+    "/en/map/",
+    "/en/search/?q=chemistry",
+]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_public_page_renders_with_its_title_and_meta(demo, client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<title>" in html and '<meta name="description"' in html
+    assert '<link rel="canonical" href="http://localhost:8000' in html
+    assert 'property="og:title"' in html
+    assert 'hreflang="de"' in html
+
+
+def test_the_event_page_gives_date_place_programme_and_structured_data(demo, client):
+    html = client.get("/en/events/s3chem-11th-iwg-brussels-2018/").content.decode()
+    assert "22 November 2018" in html
+    assert "Representation of the State of Saxony-Anhalt to the EU" in html
+    assert "Laurent de Mercey" in html
+    assert '<script type="application/ld+json">' in html
+    assert '"@type": "Event"' in html and '"startDate": "2018-11-22"' in html
+    assert 'type="text/calendar"' in html
+
+
+def test_dates_are_formatted_for_the_reader_language(demo, client):
+    assert (
+        "22 november 2018"
+        in client.get("/nl/events/s3chem-11th-iwg-brussels-2018/").content.decode()
+    )
+    assert (
+        "22. November 2018"
+        in client.get("/de/events/s3chem-11th-iwg-brussels-2018/").content.decode()
+    )
+
+
+def test_an_event_known_only_by_season_says_so(demo, client):
+    html = client.get("/en/events/inno-infra-share-kick-off-bologna/").content.decode()
+    assert "Spring 2017" in html
+
+
+def test_the_ics_download_is_a_valid_calendar(demo, client):
+    response = client.get("/en/events/s3chem-closing-conference-halle-2019/calendar.ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "S3Chem phase 1 closing conference"
+    assert event.decoded("DTSTART").isoformat() == "2019-02-26"
+    assert event.decoded("DTEND").isoformat() == "2019-02-28"  # exclusive end
+    assert "Halle (Saale)" in str(event["LOCATION"])
+    assert str(event["UID"]).startswith("event-")
+
+
+def test_german_readers_see_english_text_marked_as_such(demo, client):
+    html = client.get("/de/projects/s3chem/").content.decode()
+    assert '<span lang="en">Smart Chemistry Specialisation Strategy</span>' in html
+    assert 'class="fallback-note"' in html
+    dutch = client.get("/nl/projects/s3chem/").content.decode()
+    assert "Slimme specialisatiestrategie voor chemie" in dutch
+    assert 'class="fallback-note"' not in dutch.split("<main")[1].split("Partners")[0]
+
+
+def test_the_language_switcher_stays_on_the_same_page(demo, client):
+    html = client.get("/en/regions/saxony-anhalt/").content.decode()
+    assert 'href="/de/regions/saxony-anhalt/" lang="de"' in html
+    assert 'href="/nl/regions/saxony-anhalt/" lang="nl"' in html
+
+
+def test_private_contacts_stay_private(client):
+    organisation = f.OrganisationFactory()
+    organisation.contacts.create(name="Hidden Person", email="hidden@example.org")
+    organisation.contacts.create(name="Public Person", email="public@example.org", is_public=True)
+    html = client.get(f"/en/organisations/{organisation.slug}/").content.decode()
+    assert "Public Person" in html and "public@example.org" in html
+    assert "Hidden Person" not in html and "hidden@example.org" not in html
+
+
+def test_proposed_and_declined_practices_are_not_public(client):
+    proposed = f.GoodPracticeFactory(status="proposed", title="Secret draft")
+    f.GoodPracticeFactory(status="declined", decline_reason="Out of scope", title="Declined one")
+    assert "Secret draft" not in client.get("/en/good-practices/").content.decode()
+    assert client.get(f"/en/good-practices/{proposed.slug}/").status_code == 404
+
+
+def test_filters_narrow_the_list_and_stay_in_the_url(demo, client):
+    html = client.get("/en/events/?when=past&project=inno-infra-share").content.decode()
+    assert "INNO INFRA SHARE study visit" in html
+    assert "11th Interregional Working Group" not in html
+    assert 'value="inno-infra-share" selected' in html
+    practices = client.get("/en/good-practices/?q=quadruple+helix").content.decode()
+    assert "Lombardy is Research and Innovation" in practices
+    assert "1 good practice" in practices
+    empty = client.get("/en/good-practices/?q=zeppelin").content.decode()
+    assert "No good practices match these filters." in empty
+
+
+def test_search_finds_through_typos_and_compounds(demo, client):
+    assert (
+        "Smart Chemistry Specialisation Strategy"
+        in client.get("/en/search/?q=chemstry").content.decode()
+    )
+    dutch = client.get("/nl/search/?q=innovatie").content.decode()
+    assert "Lombardije is Onderzoek en Innovatie" in dutch
+    highlighted = client.get("/en/search/?q=quadruple").content.decode()
+    assert "<mark>quadruple</mark>" in highlighted.lower()
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "message"),
+    [
+        ("/en/events/?project=no-such-project", 400, "Select a valid choice"),
+        ("/en/events/?type=banquet", 400, "Select a valid choice"),
+        ("/en/events/?start=2020-01-01&end=2019-01-01", 400, "The date range runs backwards"),
+        ("/en/events/?start=yesterday", 400, "Enter a valid date"),
+        ("/en/good-practices/?region=atlantis", 400, "Select a valid choice"),
+        ("/en/infrastructure/?kind=spaceport", 400, "Select a valid choice"),
+        ("/en/regions/?country=XX", 400, "Select a valid choice"),
+        ("/en/search/?q=" + "a" * 2000, 400, "2000 characters long"),
+        ("/en/good-practices/?q=" + "a" * 2000, 400, "at most 200 characters"),
+        ("/en/events/?when=past&page=9999", 200, "GROW your REGIOn"),
+        ("/en/events/?page=abc", 200, "event"),
+        ("/en/events/no-such-event/", 404, "Page not found"),
+        ("/en/projects/no-such-project/", 404, "Page not found"),
+        ("/en/regions/no-such-region/", 404, "Page not found"),
+        ("/en/events/no-such-event/calendar.ics", 404, "Page not found"),
+    ],
+)
+def test_bad_input_gets_a_clear_answer_never_a_500(demo, client, url, status, message):
+    response = client.get(url)
+    assert response.status_code == status
+    assert message in response.content.decode()
+
+
+def test_sitemap_and_robots(demo, client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/en/projects/s3chem/" in sitemap and "/nl/projects/s3chem/" in sitemap
+    robots = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+def test_anonymous_pages_are_cached_and_answer_conditional_requests(client):
+    event = f.EventFactory(title="Cached event")
+    first = client.get("/en/events/")
+    assert first.status_code == 200 and "ETag" in first
+    assert "public" in first["Cache-Control"]
+    again = client.get("/en/events/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    event.title = "Renamed event"
+    event.save()
+    changed = client.get("/en/events/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200
+    assert "Renamed event" in changed.content.decode()
+
+
+def test_the_cache_serves_without_touching_the_database(client, django_assert_num_queries):
+    f.EventFactory()
+    client.get("/en/events/")
+    with django_assert_num_queries(0):
+        assert client.get("/en/events/").status_code == 200
+    cache.clear()

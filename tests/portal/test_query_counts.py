@@ -1,0 +1,135 @@
+"""No page runs more queries because it shows more rows (each list and detail page)."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def _grow(make, before: int, after: int):
+    """Yield twice: once with `before` rows made, once with `after`."""
+    for _ in range(before):
+        make()
+    yield
+    for _ in range(after - before):
+        make()
+    yield
+
+
+def _assert_constant(client, url, make):
+    counts = []
+    for _ in _grow(make, 5, 200):
+        counts.append(_queries(client, url))
+    assert counts[0] == counts[1], f"{url}: {counts[0]} queries with 5 rows, {counts[1]} with 200"
+
+
+def test_event_list(client):
+    project, region = f.ProjectFactory(), f.RegionFactory()
+    _assert_constant(client, "/en/events/", lambda: f.EventFactory(project=project, region=region))
+
+
+def test_event_detail_with_many_organisers(client):
+    event = f.EventFactory()
+    _assert_constant(
+        client, f"/en/events/{event.slug}/", lambda: event.organisers.add(f.OrganisationFactory())
+    )
+
+
+def test_project_list(client):
+    theme = f.ThemeFactory()
+    _assert_constant(client, "/en/projects/", lambda: f.ProjectFactory().themes.add(theme))
+
+
+def test_project_detail_with_many_partners_events_and_practices(client):
+    project = f.ProjectFactory()
+
+    def grow():
+        partnership = f.PartnershipFactory(project=project)
+        f.EventFactory(project=project)
+        f.GoodPracticeFactory(project=project, organisation=partnership.organisation)
+
+    _assert_constant(client, f"/en/projects/{project.slug}/", grow)
+
+
+def test_practice_list(client):
+    theme = f.ThemeFactory()
+    _assert_constant(
+        client, "/en/good-practices/", lambda: f.GoodPracticeFactory().themes.add(theme)
+    )
+
+
+def test_practice_detail_with_related_practices(client):
+    practice = f.GoodPracticeFactory()
+    _assert_constant(
+        client,
+        f"/en/good-practices/{practice.slug}/",
+        lambda: practice.related.add(f.GoodPracticeFactory()),
+    )
+
+
+def test_region_list(client):
+    _assert_constant(client, "/en/regions/", lambda: f.OrganisationFactory())
+
+
+def test_region_detail_with_many_organisations_and_partnerships(client):
+    region = f.RegionFactory()
+
+    def grow():
+        organisation = f.OrganisationFactory(region=region)
+        f.PartnershipFactory(organisation=organisation, region=region)
+        f.EventFactory(region=region)
+
+    _assert_constant(client, f"/en/regions/{region.slug}/", grow)
+
+
+def test_organisation_detail_with_many_projects(client):
+    organisation = f.OrganisationFactory()
+    _assert_constant(
+        client,
+        f"/en/organisations/{organisation.slug}/",
+        lambda: f.PartnershipFactory(organisation=organisation),
+    )
+
+
+def test_infrastructure_list(client):
+    theme = f.ThemeFactory()
+    _assert_constant(
+        client, "/en/infrastructure/", lambda: f.InfrastructureFactory().themes.add(theme)
+    )
+
+
+def test_news_list(client):
+    project = f.ProjectFactory()
+    _assert_constant(client, "/en/news/", lambda: f.ArticleFactory(project=project))
+
+
+def test_home(client):
+    def grow():
+        f.ProjectFactory()
+        f.EventFactory()
+        f.ArticleFactory()
+        f.GoodPracticeFactory()
+
+    _assert_constant(client, "/en/", grow)
+
+
+def test_map(client):
+    _assert_constant(client, "/en/map/", lambda: f.PartnershipFactory())
+
+
+def test_search(client):
+    _assert_constant(
+        client, "/en/search/?q=event", lambda: f.EventFactory(summary="An event about chemistry")
+    )
