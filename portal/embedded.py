@@ -22,7 +22,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
 PG_DIR = VAR_DIR / "postgres"
 REDIS_DIR = VAR_DIR / "redis"
-DATABASE_NAME = "portal"
+DATABASE_NAME = os.environ.get("PORTAL_DATABASE_NAME", "portal")
 
 # Which servers this process started, so a caller can stop only what it owns.
 started_here: set[str] = set()

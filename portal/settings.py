@@ -106,7 +106,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "portal.urls"
+ROOT_URLCONF = env.str("ROOT_URLCONF", default="portal.urls")
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [

@@ -1,25 +1,43 @@
 """The anonymous page cache.
 
-Public pages are the same for every visitor, so the rendered response is kept in Redis
-under the current *content version*. Any change to public content bumps the version
-(portal.apps connects the signals), which retires every cached page at once: no page can
-show stale content, and nobody has to know which pages a change touches.
+Public pages are the same for every visitor, so a rendered page is kept with the *content
+version* it was rendered at. Any change to public content bumps the version (portal.apps
+connects the signals), which retires every cached page at once: no page can show stale
+content, and nobody has to know which pages a change touches.
+
+Pages live in Redis, shared by all processes, and the most used ones also in a small
+memory of each process; every request still asks Redis for the current version, so a
+change made anywhere is seen at once everywhere.
 """
 
 import hashlib
+import threading
+import time
+from collections import OrderedDict
 from functools import wraps
 
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 VERSION_KEY = "content-version"
+LOCAL_SIZE = 256
+
+_local: OrderedDict = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def _fresh_version() -> int:
+    # Starting from the clock rather than 1 means a flushed Redis can never hand out a
+    # version that a process still holds pages for.
+    return time.time_ns() // 1000
 
 
 def content_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(VERSION_KEY, _fresh_version(), timeout=None)
+        version = cache.get(VERSION_KEY)
     return version
 
 
@@ -27,13 +45,32 @@ def bump_content_version(**kwargs) -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
 
 
 def _key(request) -> str:
     path = hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
     fragment = "hx" if request.headers.get("HX-Request") else "page"
-    return f"page:{content_version()}:{request.LANGUAGE_CODE}:{fragment}:{path}"
+    return f"page:{request.LANGUAGE_CODE}:{fragment}:{path}"
+
+
+def _remember(key, entry) -> None:
+    with _local_lock:
+        _local[key] = entry
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_SIZE:
+            _local.popitem(last=False)
+
+
+def _lookup(key, version):
+    entry = _local.get(key)
+    if entry and entry[0] == version:
+        return entry
+    entry = cache.get(key)
+    if entry and entry[0] == version:
+        _remember(key, entry)
+        return entry
+    return None
 
 
 def public_page(view=None, *, timeout: int = 3600, max_age: int = 60):
@@ -45,14 +82,21 @@ def public_page(view=None, *, timeout: int = 3600, max_age: int = 60):
             cacheable = request.method in ("GET", "HEAD") and not request.user.is_authenticated
             if not cacheable:
                 return view(request, *args, **kwargs)
-            key = _key(request)
-            response = cache.get(key)
-            if response is None:
+            key, version = _key(request), content_version()
+            entry = _lookup(key, version)
+            if entry:
+                _, status, headers, content = entry
+                response = HttpResponse(content, status=status, headers=headers)
+            else:
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render"):
                     response.render()
                 if response.status_code == 200 and not response.cookies:
-                    cache.set(key, response, timeout)
+                    # Computed once here rather than by ConditionalGetMiddleware per hit.
+                    set_response_etag(response)
+                    entry = (version, 200, dict(response.headers), response.content)
+                    cache.set(key, entry, timeout)
+                    _remember(key, entry)
             patch_vary_headers(response, ["HX-Request"])
             if response.status_code == 200:
                 patch_cache_control(response, public=True, max_age=max_age)

@@ -195,3 +195,13 @@ def test_the_cache_serves_without_touching_the_database(client, django_assert_nu
     with django_assert_num_queries(0):
         assert client.get("/en/events/").status_code == 200
     cache.clear()
+
+
+def test_a_flushed_cache_never_brings_back_an_old_page(client):
+    event = f.EventFactory(title="First title")
+    assert "First title" in client.get("/en/events/").content.decode()
+    cache.clear()  # Redis restarted or flushed: the version starts afresh
+    event.title = "Second title"
+    event.save()
+    cache.clear()
+    assert "Second title" in client.get("/en/events/").content.decode()

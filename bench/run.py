@@ -1,0 +1,156 @@
+"""Measure pages against floors in one run: gunicorn on loopback, wrk as the client.
+
+    .venv/bin/python bench/run.py [--seconds 10] [--connections 8]
+
+Uses its own database (portal_bench) on the embedded PostgreSQL, with the demo content and
+40 generated upcoming events, so the dev database is untouched. Prints requests per second
+and p50/p95 latency per URL, and each page's ratio to its floor.
+"""
+
+import argparse
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+TARGETS = [
+    ("floor: HttpResponse('ok')", "/bench/bare"),
+    ("floor: 20 events, JsonResponse(.values())", "/bench/events-values"),
+    ("events list page", "/en/events/"),
+    ("home page", "/en/"),
+]
+RATIOS = [
+    ("events list page", "floor: 20 events, JsonResponse(.values())", 0.40),
+    ("home page", "floor: HttpResponse('ok')", 0.50),
+]
+LUA = """
+done = function(summary, latency, requests)
+  io.write(string.format("P50 %d\\nP95 %d\\n", latency:percentile(50), latency:percentile(95)))
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def environment() -> dict:
+    env = dict(os.environ)
+    env.update(
+        DEBUG="false",
+        SECURE_SSL_REDIRECT="false",
+        SECURE_COOKIES="false",
+        ROOT_URLCONF="bench.urls",
+        ALLOWED_HOSTS="127.0.0.1",
+        PORTAL_DATABASE_NAME="portal_bench",
+        CACHE_KEY_PREFIX="bench",
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def prepare(env) -> None:
+    manage = [PYTHON, "manage.py"]
+    subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "collectstatic", "-v0", "--noinput"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "load_demo"], cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run([*manage, "shell", "-c", SEED_EVENTS], cwd=ROOT, env=env, check=True)
+
+
+SEED_EVENTS = """
+import datetime
+from django.utils import timezone
+from events.models import Event
+from projects.models import Project
+from regions.models import Region
+project = Project.objects.get(slug="s3chem")
+region = Region.objects.get(slug="brussels")
+start = timezone.now() + datetime.timedelta(days=30)
+for n in range(40):
+    Event.objects.update_or_create(
+        slug=f"bench-event-{n}",
+        defaults=dict(
+            title_en=f"[bench] Generated event {n}", type="conference", project=project,
+            region=region, city="Brussels", starts_at=start + datetime.timedelta(days=n),
+            ends_at=start + datetime.timedelta(days=n, hours=8),
+        ),
+    )
+"""
+
+
+def wrk(url, seconds, connections) -> dict:
+    script = ROOT / "var" / "bench.lua"
+    script.write_text(LUA)
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(script), url],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": rps,
+        "p50": int(re.search(r"P50 (\d+)", out).group(1)) / 1000,
+        "p95": int(re.search(r"P95 (\d+)", out).group(1)) / 1000,
+        "errors": int(non_2xx.group(1)) if non_2xx else 0,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    subprocess.run([str(ROOT / ".ci" / "apt-ensure"), "wrk"], check=True)
+
+    env = environment()
+    prepare(env)
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(args.workers), "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("gunicorn did not start") from None
+                time.sleep(0.2)
+        results = {}
+        for name, path in TARGETS:
+            wrk(base + path, 2, args.connections)  # warm-up: caches, pools, imports
+            results[name] = wrk(base + path, args.seconds, args.connections)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+    print(f"\n{'target':45} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
+    for name, _ in TARGETS:
+        r = results[name]
+        print(f"{name:45} {r['rps']:9.0f} {r['p50']:8.2f} {r['p95']:8.2f} {r['errors']:7d}")
+    print()
+    failed = False
+    for page, floor, target in RATIOS:
+        ratio = results[page]["rps"] / results[floor]["rps"]
+        verdict = "ok" if ratio >= target else "BELOW TARGET"
+        failed |= ratio < target
+        print(f"{page} / {floor}: {ratio:.0%} (target {target:.0%}) {verdict}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

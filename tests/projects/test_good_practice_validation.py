@@ -1,0 +1,109 @@
+"""The programme's two-step validation: partners propose, the coordinator decides."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from projects import services
+from projects.models import GoodPractice
+from tests.factories import GoodPracticeFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+TEXT = {"title": "Open lab vouchers", "summary": "Vouchers for SMEs to use labs."}
+
+
+def _propose(client, partnership, **extra):
+    data = {"partnership": partnership.pk, "title": TEXT["title"], "summary": TEXT["summary"],
+            "approach": "funding", **extra}
+    return client.post("/en/good-practices/propose/", data)
+
+
+def test_a_partner_proposes_and_the_coordinator_validates(
+    client, partner_member, partnership, coordinator
+):
+    client.force_login(partner_member)
+    theme = ThemeFactory()
+    response = _propose(client, partnership, themes=[theme.pk], problem="SMEs lack access.")
+    assert response.status_code == 302
+    practice = GoodPractice.objects.get(title_en="Open lab vouchers")
+    assert practice.status == "proposed"
+    assert (practice.region, practice.organisation) == (
+        partnership.region, partnership.organisation,
+    )
+    assert client.get("/en/good-practices/propose/").content.decode().count("Proposed") >= 1
+    client.logout()
+    assert client.get(f"/en/good-practices/{practice.slug}/").status_code == 404
+
+    client.force_login(coordinator)
+    review = client.get("/en/good-practices/review/").content.decode()
+    assert "Open lab vouchers" in review
+    client.post(f"/en/good-practices/{practice.slug}/review/", {"decision": "validate"})
+    practice.refresh_from_db()
+    assert practice.status == "validated" and practice.reviewed_by == coordinator
+    client.logout()
+    public = client.get(f"/en/good-practices/{practice.slug}/").content.decode()
+    assert "SMEs lack access." in public
+
+
+def test_declining_needs_a_reason_which_the_partner_then_sees(
+    client, partner_member, partnership, coordinator
+):
+    client.force_login(partner_member)
+    _propose(client, partnership)
+    practice = GoodPractice.objects.get(title_en=TEXT["title"])
+    client.force_login(coordinator)
+    url = f"/en/good-practices/{practice.slug}/review/"
+    client.post(url, {"decision": "decline", "reason": "  "})
+    practice.refresh_from_db()
+    assert practice.status == "proposed"
+    client.post(url, {"decision": "decline", "reason": "Not yet evaluated."})
+    practice.refresh_from_db()
+    assert practice.status == "declined"
+    client.force_login(partner_member)
+    assert "Not yet evaluated." in client.get("/en/good-practices/propose/").content.decode()
+
+
+def test_a_form_with_errors_keeps_what_was_typed(client, partner_member, partnership):
+    client.force_login(partner_member)
+    response = _propose(client, partnership, summary="", problem="Kept text")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This field is required." in html
+    assert "Kept text" in html and "Open lab vouchers" in html
+    assert not GoodPractice.objects.exists()
+
+
+def test_a_partner_cannot_file_for_another_partnership(partner_member, lead):
+    with pytest.raises(PermissionDenied):
+        services.practice_propose(user=partner_member, partnership=lead, text=TEXT,
+                                  approach="funding")
+    # Nor through the form: the other partnership is not among the choices.
+
+
+def test_only_the_projects_coordinator_reviews_and_others_see_nothing(
+    client, partner_member, outsider, project
+):
+    practice = GoodPracticeFactory(project=project, status="proposed")
+    for user in (partner_member, outsider):
+        client.force_login(user)
+        response = client.post(
+            f"/en/good-practices/{practice.slug}/review/", {"decision": "validate"}
+        )
+        assert response.status_code == 404
+    practice.refresh_from_db()
+    assert practice.status == "proposed"
+    with pytest.raises(PermissionDenied):
+        services.practice_validate(user=outsider, practice=practice)
+
+
+def test_a_practice_is_reviewed_once(coordinator, project):
+    practice = GoodPracticeFactory(project=project, status="proposed")
+    services.practice_validate(user=coordinator, practice=practice)
+    with pytest.raises(ValidationError, match="already validated"):
+        services.practice_decline(user=coordinator, practice=practice, reason="Changed my mind")
+
+
+def test_proposing_requires_login(client):
+    response = client.get("/en/good-practices/propose/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/login/")
