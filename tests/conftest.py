@@ -5,6 +5,14 @@ from portal import embedded
 from tests import factories
 
 
+def pytest_configure(config):
+    # The tests speak plain HTTP to the test client and the live server; middleware
+    # instances read these once, so they are set before any is built.
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+
+
 def pytest_sessionfinish(session, exitstatus):
     # Stop the embedded servers only if this test run started them; a `make run` in
     # another terminal keeps its database.
@@ -26,8 +34,6 @@ def _test_cache():
 def _clean_cache_and_http(settings):
     from django.core.cache import cache
 
-    # Production settings redirect to HTTPS; the test client speaks plain HTTP.
-    settings.SECURE_SSL_REDIRECT = False
     # Real hashing costs a third of a second per password; the tests are not about it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()

@@ -13,8 +13,13 @@ TEXT = {"title": "Open lab vouchers", "summary": "Vouchers for SMEs to use labs.
 
 
 def _propose(client, partnership, **extra):
-    data = {"partnership": partnership.pk, "title": TEXT["title"], "summary": TEXT["summary"],
-            "approach": "funding", **extra}
+    data = {
+        "partnership": partnership.pk,
+        "title": TEXT["title"],
+        "summary": TEXT["summary"],
+        "approach": "funding",
+        **extra,
+    }
     return client.post("/en/good-practices/propose/", data)
 
 
@@ -28,7 +33,8 @@ def test_a_partner_proposes_and_the_coordinator_validates(
     practice = GoodPractice.objects.get(title_en="Open lab vouchers")
     assert practice.status == "proposed"
     assert (practice.region, practice.organisation) == (
-        partnership.region, partnership.organisation,
+        partnership.region,
+        partnership.organisation,
     )
     assert client.get("/en/good-practices/propose/").content.decode().count("Proposed") >= 1
     client.logout()
@@ -75,8 +81,9 @@ def test_a_form_with_errors_keeps_what_was_typed(client, partner_member, partner
 
 def test_a_partner_cannot_file_for_another_partnership(partner_member, lead):
     with pytest.raises(PermissionDenied):
-        services.practice_propose(user=partner_member, partnership=lead, text=TEXT,
-                                  approach="funding")
+        services.practice_propose(
+            user=partner_member, partnership=lead, text=TEXT, approach="funding"
+        )
     # Nor through the form: the other partnership is not among the choices.
 
 

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from portal.core.i18n import LANGUAGE_NAMES, translated
@@ -36,9 +37,10 @@ def trtext(obj, field):
 def language_links(context):
     """The current page in each language, for the switcher and hreflang alternates."""
     request = context["request"]
+    # Each language is named in itself, so a reader finds their own.
     return [
-        (code, name, translate_url(request.get_full_path(), code))
-        for code, name in settings.LANGUAGES
+        (code, get_language_info(code)["name_local"], translate_url(request.get_full_path(), code))
+        for code, _name in settings.LANGUAGES
     ]
 
 

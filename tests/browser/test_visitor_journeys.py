@@ -1,0 +1,86 @@
+import icalendar
+import pytest
+
+from tests.browser.conftest import axe_violations, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_home_to_a_filtered_event_and_its_calendar_file(site, page):
+    page.goto(site + "/en/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Events").click()
+    page.get_by_role("link", name="Past", exact=True).click()
+    page.get_by_label("Project").select_option("s3chem")
+    # htmx swaps the results in place and keeps the filter in the address bar.
+    page.wait_for_url("**project=s3chem**")
+    results = page.locator("#results")
+    results.get_by_text("S3Chem: 11th Interregional Working Group meeting").wait_for()
+    assert "INNO INFRA SHARE" not in results.inner_text()
+    results.get_by_role("link", name="S3Chem: 11th Interregional Working Group meeting").click()
+    page.get_by_role("heading", level=1).wait_for()
+    assert "22 November 2018" in page.locator("main").inner_text()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Add to calendar (.ics)").click()
+    calendar = icalendar.Calendar.from_ical(download_info.value.path().read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    assert event.decoded("DTSTART").isoformat() == "2018-11-22"
+
+
+def test_filters_work_without_javascript(site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "/en/events/?when=past")
+    page.get_by_label("Project").select_option("inno-infra-share")
+    page.get_by_role("button", name="Filter").click()
+    assert "project=inno-infra-share" in page.url
+    assert "study visit" in page.locator("#results").inner_text()
+    context.close()
+
+
+def test_searching_the_good_practices(site, page):
+    page.goto(site + "/en/good-practices/")
+    page.get_by_label("Search", exact=True).fill("quadruple helix")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**q=quadruple**")
+    page.locator("#results").get_by_text("1 good practice").wait_for()
+    page.get_by_role("link", name="Lombardy is Research and Innovation").click()
+    assert "Regional Forum for Research and Innovation" in page.locator("main").inner_text()
+
+
+def test_switching_to_german_keeps_the_page(site, page):
+    page.goto(site + "/en/events/s3chem-closing-conference-halle-2019/")
+    page.get_by_role("link", name="Deutsch").click()
+    assert page.url.endswith("/de/events/s3chem-closing-conference-halle-2019/")
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert "26. Februar 2019" in page.locator("main").inner_text()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/",
+        "/en/events/?when=past",
+        "/en/events/s3chem-11th-iwg-brussels-2018/",
+        "/en/good-practices/",
+        "/en/search/?q=chemistry",
+    ],
+)
+def test_no_serious_accessibility_violations(site, page, path):
+    page.goto(site + path)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "label"), [(390, 844, "phone"), (1280, 800, "desktop")]
+)
+def test_screenshots_of_home_and_an_event(site, browser, width, height, label):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(site + "/en/")
+    assert screenshot(page, f"home-{label}").stat().st_size > 10_000
+    page.goto(site + "/en/events/s3chem-closing-conference-halle-2019/")
+    assert screenshot(page, f"event-{label}").stat().st_size > 10_000
+    # Nothing wider than the screen: the layout reflows on a phone.
+    overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    assert not overflow
+    context.close()
