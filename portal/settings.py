@@ -161,7 +161,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(embedded.VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    # Mails whose dispatch was lost with a broker outage, or whose worker died mid-send.
+    "requeue-stale-mail": {"task": "portal.core.tasks.requeue_stale_mail", "schedule": 300},
+}
 
 # --- Accounts and permissions ---------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -176,7 +179,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "projects:practice-propose"
+LOGIN_REDIRECT_URL = "actionplans:list"
 LOGOUT_REDIRECT_URL = "home"
 
 # --- Languages ------------------------------------------------------------------------
@@ -200,6 +203,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+    ("vendor/trix", BASE_DIR / "node_modules" / "trix" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(embedded.VAR_DIR / "media")))
@@ -212,6 +216,7 @@ STORAGES = {
     },
 }
 DOCUMENT_MAX_UPLOAD_MB = env_int("DOCUMENT_MAX_UPLOAD_MB", 20)
+ENDORSEMENT_MAX_UPLOAD_MB = env_int("ENDORSEMENT_MAX_UPLOAD_MB", 5)
 # The map's tile server; empty for a map with markers only.
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="© OpenStreetMap contributors")

@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
+from portal.accounts.models import User
 from projects.models import GoodPractice, Partnership, Project, ProjectRole
 
 
@@ -29,6 +30,16 @@ def grants_for(user) -> frozenset[Grant]:
         cached = frozenset(Grant(*row) for row in rows)
         user._project_grants = cached
     return cached
+
+
+def users_with_role(*, role: str, project_id=None, partnership_id=None):
+    """The people holding a role in a project, or in one partnership of it."""
+    grants = ProjectRole.objects.filter(role=role)
+    if project_id is not None:
+        grants = grants.filter(partnership__project_id=project_id)
+    if partnership_id is not None:
+        grants = grants.filter(partnership_id=partnership_id)
+    return User.objects.filter(is_active=True, pk__in=grants.values("user_id")).order_by("pk")
 
 
 def public_practices():

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationGenericTabularInline
 
-from portal.core.models import Document
+from portal.core.models import Document, OutgoingMail
 
 
 class DocumentInline(TranslationGenericTabularInline):
@@ -16,3 +16,20 @@ class DocumentAdmin(TranslationAdmin):
     list_filter = ("kind", "language", "content_type", "is_placeholder")
     search_fields = ("title",)
     date_hierarchy = "published_on"
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    """A log of what the portal sent; rows are written by portal.core.mail only."""
+
+    list_display = ("subject", "to", "state", "attempts", "created_at", "sent_at")
+    list_filter = ("state",)
+    search_fields = ("to", "subject", "key")
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in OutgoingMail._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -24,29 +24,52 @@ _SIGNATURES = {
 }
 
 
+class FileRule:
+    """Accepts an upload only if its name, its size and its first bytes all agree.
+
+    The size limit is the name of a setting, read at validation time, so an operator can
+    change it without a migration.
+    """
+
+    def __init__(self, extensions, limit_setting: str):
+        self.extensions = tuple(extensions)
+        self.limit_setting = limit_setting
+
+    def __call__(self, upload) -> None:
+        extension = PurePath(upload.name).suffix.lower()
+        if extension not in self.extensions:
+            raise ValidationError(
+                _("Files of type “%(ext)s” are not accepted. Allowed types: %(allowed)s."),
+                code="file_type",
+                params={"ext": extension or "?", "allowed": ", ".join(sorted(self.extensions))},
+            )
+        limit_mb = getattr(settings, self.limit_setting)
+        if upload.size > limit_mb * 1024 * 1024:
+            raise ValidationError(
+                _("The file is %(size).1f MB; the limit is %(limit)d MB."),
+                code="file_size",
+                params={"size": upload.size / 1024 / 1024, "limit": limit_mb},
+            )
+        position = upload.tell() if hasattr(upload, "tell") else 0
+        upload.seek(0)
+        head = upload.read(8)
+        upload.seek(position)
+        if not head.startswith(_SIGNATURES[extension]):
+            raise ValidationError(
+                _("The file is named “%(name)s” but its content is not a %(ext)s file."),
+                code="file_content",
+                params={"name": PurePath(upload.name).name, "ext": extension.lstrip(".").upper()},
+            )
+
+
+_DOCUMENT = FileRule(_SIGNATURES, "DOCUMENT_MAX_UPLOAD_MB")
+_PDF = FileRule([".pdf"], "ENDORSEMENT_MAX_UPLOAD_MB")
+
+
+# Plain functions, so migrations refer to them by name.
 def validate_document_file(upload) -> None:
-    extension = PurePath(upload.name).suffix.lower()
-    if extension not in _SIGNATURES:
-        allowed = ", ".join(sorted(_SIGNATURES))
-        raise ValidationError(
-            _("Files of type “%(ext)s” are not accepted. Allowed types: %(allowed)s."),
-            code="file_type",
-            params={"ext": extension or "?", "allowed": allowed},
-        )
-    limit = settings.DOCUMENT_MAX_UPLOAD_MB * 1024 * 1024
-    if upload.size > limit:
-        raise ValidationError(
-            _("The file is %(size).1f MB; the limit is %(limit)d MB."),
-            code="file_size",
-            params={"size": upload.size / 1024 / 1024, "limit": settings.DOCUMENT_MAX_UPLOAD_MB},
-        )
-    position = upload.tell() if hasattr(upload, "tell") else 0
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(position)
-    if not head.startswith(_SIGNATURES[extension]):
-        raise ValidationError(
-            _("The file is named “%(name)s” but its content is not a %(ext)s file."),
-            code="file_content",
-            params={"name": PurePath(upload.name).name, "ext": extension.lstrip(".").upper()},
-        )
+    _DOCUMENT(upload)
+
+
+def validate_pdf_file(upload) -> None:
+    _PDF(upload)

@@ -1,0 +1,85 @@
+"""The admin shows plans and their history; content and workflow change in the workspace.
+
+Edits made here would bypass the version history and the workflow, so the admin may only
+set a plan's deadline. Nothing can be deleted: a plan's history is kept.
+"""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from actionplans.models import ActionPlan, PlanTransition, PlanVersion
+from actionplans.rules import can
+
+
+class _ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class TransitionInline(_ReadOnlyInline):
+    model = PlanTransition
+    fields = ("at", "by", "source", "target", "revision", "version", "comment")
+    readonly_fields = fields
+
+
+class VersionInline(_ReadOnlyInline):
+    model = PlanVersion
+    fields = ("number", "kind", "note", "author", "created_at")
+    readonly_fields = fields
+    ordering = ("-created_at",)
+
+
+@admin.register(ActionPlan)
+class ActionPlanAdmin(admin.ModelAdmin):
+    list_display = ("title", "project", "region", "state", "revision", "version", "due_on")
+    list_filter = ("state", "partnership__project", "is_demo")
+    search_fields = ("title", "partnership__organisation__name", "partnership__region__name")
+    list_select_related = ("partnership__project", "partnership__region")
+    fields = (
+        "workspace_link",
+        "partnership",
+        "title",
+        "state",
+        "revision",
+        "review_round",
+        "version",
+        "approved_version",
+        "due_on",
+        "endorsed_by",
+        "endorsed_on",
+        "is_demo",
+    )
+    readonly_fields = tuple(f for f in fields if f != "due_on")
+    inlines = [TransitionInline, VersionInline]
+
+    @admin.display(description=_("project"), ordering="partnership__project__acronym")
+    def project(self, plan):
+        return plan.partnership.project.acronym
+
+    @admin.display(description=_("region"), ordering="partnership__region__name")
+    def region(self, plan):
+        return plan.partnership.region.name
+
+    @admin.display(description=_("workspace"))
+    def workspace_link(self, plan):
+        url = reverse("actionplans:detail", args=[plan.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Open the plan in the workspace"))
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_view_permission(request)
+        return can(request.user, "actionplans.view_plan", obj)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,65 @@
+"""Who may do what with an action plan. Pages, the API and the admin ask these.
+
+Partner members file their own partnership's plan and may change it only while it is a
+draft or changes were requested; the project's coordinators review it. Nobody else learns
+that a draft exists: views answer 404 to anyone without `view_plan`.
+"""
+
+import rules
+
+from actionplans.models import ActionPlan
+from projects.rules import is_coordinator, represents_partnership
+
+State = ActionPlan.State
+
+
+@rules.predicate
+def files_plan(user, plan) -> bool:
+    return plan is not None and represents_partnership(user, plan.partnership)
+
+
+@rules.predicate
+def reviews_plan(user, plan) -> bool:
+    return plan is not None and is_coordinator(user, plan)
+
+
+@rules.predicate
+def is_editable(user, plan) -> bool:
+    return plan is not None and plan.state in (State.DRAFT, State.CHANGES_REQUESTED)
+
+
+@rules.predicate
+def is_submitted(user, plan) -> bool:
+    return plan is not None and plan.state == State.SUBMITTED
+
+
+@rules.predicate
+def is_approved(user, plan) -> bool:
+    return plan is not None and plan.state == State.APPROVED
+
+
+@rules.predicate
+def has_no_plan_yet(user, partnership) -> bool:
+    return not ActionPlan.objects.filter(partnership=partnership).exists()
+
+
+is_reviewer = reviews_plan | rules.is_superuser
+
+rules.add_perm("actionplans.view_plan", files_plan | is_reviewer)
+rules.add_perm("actionplans.create_plan", represents_partnership & has_no_plan_yet)
+rules.add_perm("actionplans.change_plan", files_plan & is_editable)
+rules.add_perm("actionplans.submit_plan", files_plan & is_editable)
+rules.add_perm("actionplans.comment_plan", is_reviewer & is_submitted)
+rules.add_perm("actionplans.request_changes_plan", is_reviewer & is_submitted)
+rules.add_perm("actionplans.approve_plan", is_reviewer & is_submitted)
+rules.add_perm("actionplans.reopen_plan", is_reviewer & is_approved)
+
+
+def can(user, permission: str, obj) -> bool:
+    """Ask the rules themselves.
+
+    Django's user.has_perm grants a superuser everything, which would let an admin change
+    an approved plan behind the workflow's back; the rules above already say what a
+    superuser may do.
+    """
+    return rules.has_perm(permission, user, obj)

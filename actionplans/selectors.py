@@ -1,0 +1,134 @@
+"""Reads for the workspace and the public pages."""
+
+from dataclasses import dataclass
+
+from actionplans.models import ActionPlan, PlanTransition, PlanVersion, ReviewComment
+from projects.models import GoodPractice, Partnership, ProjectRole
+from projects.selectors import public_practices
+from regions.models import Region
+
+
+def partnerships_filed_by(user):
+    """The partnerships a user files plans for, each with its plan (or None)."""
+    return (
+        Partnership.objects.filter(
+            user_roles__user=user, user_roles__role=ProjectRole.Role.PARTNER_MEMBER
+        )
+        .select_related("project", "organisation", "region", "action_plan")
+        .order_by("project__acronym", "region__name")
+        .distinct()
+    )
+
+
+def partnerships_reviewed_by(user):
+    """Every partnership of the projects a user coordinates, each with its plan (or None)."""
+    projects = ProjectRole.objects.filter(user=user, role=ProjectRole.Role.COORDINATOR).values(
+        "partnership__project_id"
+    )
+    return (
+        Partnership.objects.filter(project_id__in=projects)
+        .exclude(role=Partnership.Role.ADVISORY)
+        .select_related("project", "organisation", "region", "action_plan")
+        .order_by("project__acronym", "region__name", "organisation__name")
+    )
+
+
+def open_remark_counts(plans) -> dict[int, int]:
+    """Remarks of each plan's current review round, counted in one query."""
+    counts: dict[int, int] = {}
+    rows = ReviewComment.objects.filter(plan__in=plans).values_list(
+        "plan_id", "review_round", "plan__review_round"
+    )
+    for plan_id, comment_round, plan_round in rows:
+        if comment_round == plan_round:
+            counts[plan_id] = counts.get(plan_id, 0) + 1
+    return counts
+
+
+def last_transitions(plans) -> dict[int, PlanTransition]:
+    latest = (
+        PlanTransition.objects.filter(plan__in=plans)
+        .select_related("by")
+        .order_by("plan_id", "-at", "-pk")
+        .distinct("plan_id")
+    )
+    return {transition.plan_id: transition for transition in latest}
+
+
+def workspace_plan(pk: int) -> ActionPlan:
+    return ActionPlan.objects.select_related(
+        "partnership__project", "partnership__organisation", "partnership__region"
+    ).get(pk=pk)
+
+
+def review_remarks(plan: ActionPlan):
+    return (
+        plan.comments.filter(review_round=plan.review_round)
+        .select_related("author", "action")
+        .order_by("created_at")
+    )
+
+
+def plan_transitions(plan: ActionPlan):
+    return plan.transitions.select_related("by").order_by("-at", "-pk")
+
+
+def plan_versions(plan: ActionPlan):
+    return plan.versions.select_related("author").defer("content").order_by("-created_at", "-pk")
+
+
+def plan_version(plan: ActionPlan, pk: int) -> PlanVersion:
+    return plan.versions.select_related("author").get(pk=pk)
+
+
+@dataclass(frozen=True)
+class References:
+    """Names for the regions and good practices a content document refers to by key."""
+
+    regions: dict
+    practices: dict
+
+
+def references(*contents) -> References:
+    region_ids, practice_ids = set(), set()
+    for content in contents:
+        for action in content.get("actions") or []:
+            region_ids.update(action.get("learnt_from") or [])
+            practice_ids.update(action.get("good_practices") or [])
+    return References(
+        regions={r.pk: r for r in Region.objects.filter(pk__in=region_ids)},
+        practices={p.pk: p for p in GoodPractice.objects.filter(pk__in=practice_ids)},
+    )
+
+
+def choosable_regions(plan: ActionPlan):
+    """Regions a plan can say it learnt from: the other regions of its project."""
+    return (
+        Region.objects.filter(partnerships__project_id=plan.partnership.project_id)
+        .exclude(pk=plan.partnership.region_id)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def choosable_practices(plan: ActionPlan):
+    return public_practices().select_related("region").order_by("title")
+
+
+def public_plans():
+    return ActionPlan.objects.filter(approved_version__isnull=False).select_related(
+        "partnership__project", "partnership__organisation", "partnership__region"
+    )
+
+
+def public_plan(slug: str) -> ActionPlan:
+    return public_plans().select_related("approved_version").get(slug=slug)
+
+
+def public_plans_for(*, project=None, region=None) -> list[ActionPlan]:
+    plans = public_plans().select_related("approved_version").order_by("partnership__region__name")
+    if project is not None:
+        plans = plans.filter(partnership__project=project)
+    if region is not None:
+        plans = plans.filter(partnership__region=region)
+    return list(plans)

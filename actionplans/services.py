@@ -1,0 +1,350 @@
+"""Writes to action plans: creating one, saving its content, restoring a version, review
+remarks. Workflow steps live in actionplans.workflow.
+
+Every save goes through `plan_write`, in one transaction, and leaves a PlanVersion behind;
+a save that started from an older version than the plan's is refused and kept aside.
+"""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from actionplans.content import (
+    PLAN_FIELDS,
+    content_of,
+    plan_with_content,
+)
+from actionplans.models import (
+    Action,
+    ActionPlan,
+    Indicator,
+    PlanVersion,
+    PolicyInstrument,
+    ReviewComment,
+)
+from actionplans.rules import can
+from portal.core.validators import validate_pdf_file
+from projects.selectors import public_practices
+from regions.models import Region
+
+
+class VersionConflict(Exception):
+    """Someone saved the plan after the editor loaded it; their save was not applied."""
+
+    def __init__(self, plan: ActionPlan, kept: PlanVersion):
+        self.plan, self.kept = plan, kept
+        self.current = plan.versions.filter(number=plan.version).select_related("author").first()
+        super().__init__(f"plan {plan.pk} is at version {plan.version}, not {kept.based_on}")
+
+    @property
+    def message(self) -> str:
+        who = self.current.author if self.current and self.current.author else _("someone")
+        return _(
+            "%(who)s saved this plan (version %(version)s) while you were editing it. Your "
+            "changes were not applied, but they are kept: compare them with the current "
+            "version and apply what you need."
+        ) % {"who": who, "version": self.plan.version}
+
+
+def _phase_one_end(partnership):
+    phase = partnership.project.phases.filter(kind=1).first()
+    return phase.end_date if phase else None
+
+
+@transaction.atomic
+def plan_create(*, user, partnership, title: str, language: str = "en") -> ActionPlan:
+    if not can(user, "actionplans.create_plan", partnership):
+        raise PermissionDenied(_("You cannot start an action plan for this partner."))
+    plan = ActionPlan(
+        partnership=partnership,
+        slug=f"{partnership.project.slug}-{partnership.region.slug}-{partnership.pk}",
+        title=title,
+        language=language,
+        due_on=_phase_one_end(partnership),
+    )
+    plan.full_clean(exclude=["partnership"])
+    plan.save()
+    PlanVersion.objects.create(
+        plan=plan, number=0, kind=PlanVersion.Kind.CREATED, content=content_of(plan), author=user
+    )
+    return plan
+
+
+def plan_write(
+    *,
+    user,
+    plan: ActionPlan,
+    expected_version: int,
+    content: dict,
+    letter=None,
+    kind: str = PlanVersion.Kind.SAVED,
+    note: str = "",
+) -> ActionPlan:
+    """Replace the plan's content with `content` as a new version, or refuse and keep it.
+
+    `letter` is a newly uploaded endorsement letter; otherwise content["endorsement"]
+    ["letter"] names a file this plan already had.
+    """
+    try:
+        with transaction.atomic():
+            return _write(user, plan.pk, expected_version, content, letter, kind, note)
+    except _Stale as stale:
+        # Recorded outside the rolled-back transaction: the refused save must survive.
+        kept = PlanVersion.objects.create(
+            plan=stale.plan,
+            kind=PlanVersion.Kind.CONFLICT,
+            based_on=expected_version,
+            content=content,
+            author=user,
+            note=note[:250],
+        )
+        raise VersionConflict(stale.plan, kept) from None
+
+
+class _Stale(Exception):
+    def __init__(self, plan):
+        self.plan = plan
+
+
+def _write(user, pk, expected_version, content, letter, kind, note):
+    # The row lock orders concurrent saves: the second waits, then sees the new version.
+    plan = ActionPlan.objects.select_for_update().select_related("partnership").get(pk=pk)
+    if not can(user, "actionplans.change_plan", plan):
+        raise PermissionDenied(
+            _("This plan is %(state)s; it cannot be changed now.")
+            % {"state": plan.get_state_display().lower()}
+        )
+    if plan.version != expected_version:
+        raise _Stale(plan)
+    # Everything is checked before anything is written, so errors name every problem at
+    # once; the transaction still guards against a failure half-way through writing.
+    errors = {}
+    _check_plan_fields(plan, content, letter, errors)
+    instruments = _check_instruments(plan, content.get("instruments") or [], errors)
+    actions = _check_actions(plan, content.get("actions") or [], errors)
+    if errors:
+        raise ValidationError(errors)
+    if letter is not None:
+        plan.endorsement_letter.save(letter.name, letter, save=False)
+    plan.version += 1
+    plan.save()
+    plan.instruments.all().delete()
+    PolicyInstrument.objects.bulk_create(instruments)
+    kept = set()
+    for action, learnt_from, practices, indicators in actions:
+        action.save()
+        kept.add(action.pk)
+        action.learnt_from.set(learnt_from)
+        action.good_practices.set(practices)
+        action.indicators.all().delete()
+        for indicator in indicators:
+            indicator.action = action
+        Indicator.objects.bulk_create(indicators)
+    plan.actions.exclude(pk__in=kept).delete()
+    PlanVersion.objects.create(
+        plan=plan,
+        number=plan.version,
+        based_on=expected_version,
+        kind=kind,
+        note=note[:250],
+        content=content_of(plan_with_content(plan.pk)),
+        author=user,
+    )
+    return plan
+
+
+def _collect(errors, prefix, error: ValidationError):
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            key = prefix.rstrip(".") if field == "__all__" else f"{prefix}{field}"
+            errors.setdefault(key or "__all__", []).extend(messages)
+    else:
+        errors.setdefault(prefix.rstrip(".") or "__all__", []).extend(error.messages)
+
+
+def _date(value, errors, key):
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        errors.setdefault(key, []).append(
+            _("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value}
+        )
+        return None
+
+
+def _decimal(value, errors, key):
+    if value in (None, ""):
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite():
+        errors.setdefault(key, []).append(_("“%(value)s” is not a number.") % {"value": value})
+        return None
+    return number
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _check_plan_fields(plan, content, letter, errors):
+    for field in PLAN_FIELDS:
+        setattr(plan, field, _text(content.get(field)))
+    endorsement = content.get("endorsement") or {}
+    plan.endorsed_by = _text(endorsement.get("endorsed_by"))
+    plan.endorsed_on = _date(endorsement.get("endorsed_on"), errors, "endorsement.endorsed_on")
+    if letter is not None:
+        try:
+            validate_pdf_file(letter)
+        except ValidationError as error:
+            _collect(errors, "endorsement.letter", error)
+    else:
+        name = _text(endorsement.get("letter"))
+        # Only a letter this plan has had before: a name cannot reach another plan's file.
+        if name and name != plan.endorsement_letter.name and name not in _past_letters(plan):
+            errors.setdefault("endorsement.letter", []).append(
+                _("That endorsement letter does not belong to this plan.")
+            )
+        else:
+            plan.endorsement_letter.name = name
+    try:
+        plan.full_clean(exclude=["partnership", "slug", "endorsement_letter"])
+    except ValidationError as error:
+        _collect(errors, "", error)
+
+
+def _past_letters(plan) -> set[str]:
+    return {
+        (content.get("endorsement") or {}).get("letter")
+        for content in plan.versions.exclude(kind=PlanVersion.Kind.CONFLICT).values_list(
+            "content", flat=True
+        )
+    }
+
+
+def _check_instruments(plan, rows, errors) -> list[PolicyInstrument]:
+    instruments = []
+    for position, row in enumerate(rows):
+        instrument = PolicyInstrument(
+            plan=plan,
+            position=position,
+            name=_text(row.get("name")),
+            type=_text(row.get("type")),
+            improvements=list(row.get("improvements") or []),
+        )
+        try:
+            instrument.full_clean(exclude=["plan"])
+        except ValidationError as error:
+            _collect(errors, f"instruments.{position}.", error)
+        instruments.append(instrument)
+    return instruments
+
+
+def _ids(values, known, errors, key, message) -> set[int]:
+    try:
+        ids = {int(value) for value in values or []}
+    except (TypeError, ValueError):
+        ids = None
+    if ids is None or ids - known:
+        errors.setdefault(key, []).append(message)
+        return set()
+    return ids
+
+
+def _check_actions(plan, rows, errors) -> list:
+    existing = {action.pk: action for action in plan.actions.all()}
+    region_ids = set(Region.objects.values_list("pk", flat=True))
+    practice_ids = set(public_practices().values_list("pk", flat=True))
+    checked = []
+    for position, row in enumerate(rows):
+        prefix = f"actions.{position}."
+        action = existing.pop(row.get("id"), None) or Action(plan=plan)
+        action.position = position
+        for field in ("title", "background", "description", "players", "funding_sources"):
+            setattr(action, field, _text(row.get(field)))
+        action.starts_on = _date(row.get("starts_on"), errors, prefix + "starts_on")
+        action.ends_on = _date(row.get("ends_on"), errors, prefix + "ends_on")
+        action.estimated_cost = _decimal(
+            row.get("estimated_cost"), errors, prefix + "estimated_cost"
+        )
+        try:
+            action.full_clean(exclude=["plan"])
+        except ValidationError as error:
+            _collect(errors, prefix, error)
+        learnt_from = _ids(
+            row.get("learnt_from"), region_ids, errors, prefix + "learnt_from", _("Unknown region.")
+        )
+        practices = _ids(
+            row.get("good_practices"),
+            practice_ids,
+            errors,
+            prefix + "good_practices",
+            _("Only validated good practices can be linked."),
+        )
+        indicators = []
+        for number, data in enumerate(row.get("indicators") or []):
+            key = f"{prefix}indicators.{number}."
+            indicator = Indicator(
+                position=number,
+                name=_text(data.get("name")),
+                unit=_text(data.get("unit")),
+                baseline=_decimal(data.get("baseline"), errors, key + "baseline"),
+                target=_decimal(data.get("target"), errors, key + "target"),
+            )
+            try:
+                indicator.full_clean(exclude=["action"])
+            except ValidationError as error:
+                _collect(errors, key, error)
+            indicators.append(indicator)
+        checked.append((action, learnt_from, practices, indicators))
+    return checked
+
+
+def plan_restore(*, user, plan: ActionPlan, version: PlanVersion, expected_version: int):
+    """Write an earlier version (or a refused save) back as the newest version."""
+    if version.plan_id != plan.pk:
+        raise ValidationError(_("That version belongs to another plan."))
+    label = (
+        _("Restored the changes refused on %(date)s")
+        % {"date": date_format(version.created_at, "SHORT_DATETIME_FORMAT")}
+        if version.number is None
+        else _("Restored version %(number)s") % {"number": version.number}
+    )
+    return plan_write(
+        user=user,
+        plan=plan,
+        expected_version=expected_version,
+        content=version.content,
+        kind=PlanVersion.Kind.RESTORED,
+        note=label,
+    )
+
+
+def comment_add(*, user, plan: ActionPlan, section: str, body: str, action_id=None):
+    if not can(user, "actionplans.comment_plan", plan):
+        raise PermissionDenied(_("Remarks are made by the coordinator on a submitted plan."))
+    action = plan.actions.filter(pk=action_id).first() if action_id else None
+    if action_id and action is None:
+        raise ValidationError({"action": _("That action is not part of this plan.")})
+    comment = ReviewComment(
+        plan=plan,
+        review_round=plan.review_round,
+        section=ReviewComment.Section.ACTIONS if action else section,
+        action=action,
+        action_title=action.title if action else "",
+        body=body.strip(),
+        author=user,
+    )
+    comment.full_clean(exclude=["plan", "action", "author"])
+    comment.save()
+    return comment

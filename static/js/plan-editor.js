@@ -1,0 +1,54 @@
+// The action plan editor: rich-text fields and a warning before unsaved changes are lost.
+// Without JavaScript the fields stay plain text areas and the forms work the same.
+(function () {
+  "use strict";
+
+  function upgradeRichText(textarea) {
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = textarea.name;
+    input.id = textarea.id + "-value";
+    input.value = textarea.value;
+    var editor = document.createElement("trix-editor");
+    editor.setAttribute("input", input.id);
+    editor.id = textarea.id;
+    var label = document.querySelector('label[for="' + textarea.id + '"]');
+    if (label) {
+      label.id = textarea.id + "-label";
+      editor.setAttribute("aria-labelledby", label.id);
+    }
+    if (textarea.getAttribute("aria-describedby")) {
+      editor.setAttribute("aria-describedby", textarea.getAttribute("aria-describedby"));
+    }
+    textarea.replaceWith(input, editor);
+  }
+
+  function warnBeforeLeaving(form) {
+    var dirty = false;
+    function mark() { dirty = true; }
+    form.addEventListener("input", mark);
+    form.addEventListener("change", mark);
+    form.addEventListener("trix-change", mark);
+    form.addEventListener("submit", function () { dirty = false; });
+    window.addEventListener("beforeunload", function (event) {
+      if (!dirty) return;
+      event.preventDefault();
+      event.returnValue = "";
+    });
+  }
+
+  function start() {
+    if (window.customElements && window.customElements.get("trix-editor")) {
+      document.querySelectorAll("textarea[data-rich-text]").forEach(upgradeRichText);
+    }
+    // Attachments would bypass the upload checks: the editor takes text only.
+    document.addEventListener("trix-file-accept", function (event) { event.preventDefault(); });
+    document.querySelectorAll("form[data-warn-unsaved]").forEach(warnBeforeLeaving);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

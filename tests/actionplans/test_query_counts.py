@@ -1,0 +1,89 @@
+"""The workspace and plan pages run the same number of queries however many rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from actionplans import services, workflow
+from actionplans.content import content_of, plan_with_content
+from tests import factories
+from tests.actionplans.conftest import advance, fill
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def _grow(plan, user, actions: int):
+    """Give the plan `actions` actions, each with three indicators and a linked region."""
+    plan.refresh_from_db()
+    content = content_of(plan_with_content(plan.pk))
+    region = factories.RegionFactory()
+    template = content["actions"][0]
+    content["actions"] = [
+        {
+            **template,
+            "id": None,
+            "title": f"Action {n}",
+            "learnt_from": [region.pk],
+            "indicators": template["indicators"] * 3,
+        }
+        for n in range(actions)
+    ]
+    services.plan_write(user=user, plan=plan, expected_version=plan.version, content=content)
+    plan.refresh_from_db()
+
+
+@pytest.mark.parametrize(
+    "page", ["actionplans:detail", "actionplans:actions", "actionplans:history"]
+)
+def test_plan_pages_do_not_grow_with_actions(client, plan, partner_member, page):
+    fill(plan, partner_member)
+    client.force_login(partner_member)
+    url = reverse(page, args=[plan.pk])
+    _grow(plan, partner_member, 2)
+    few = _queries(client, url)
+    _grow(plan, partner_member, 12)
+    assert _queries(client, url) == few
+
+
+def test_the_public_plan_page_does_not_grow_with_actions(client, plan, partner_member, coordinator):
+    fill(plan, partner_member)
+    _grow(plan, partner_member, 2)
+    workflow.plan_transition(user=partner_member, plan=plan, step="submit")
+    workflow.plan_transition(user=coordinator, plan=plan, step="approve")
+    few = _queries(client, reverse("actionplans:public-detail", args=[plan.slug]))
+    workflow.plan_transition(user=coordinator, plan=plan, step="reopen", comment="More.")
+    _grow(plan, partner_member, 12)
+    workflow.plan_transition(user=partner_member, plan=plan, step="submit")
+    workflow.plan_transition(user=coordinator, plan=plan, step="approve")
+    assert _queries(client, reverse("actionplans:public-detail", args=[plan.slug])) == few
+
+
+def test_the_coordinators_overview_does_not_grow_with_regions(
+    client, project, coordinator, partner_member, plan
+):
+    client.force_login(coordinator)
+    url = reverse("actionplans:list")
+
+    def add_plans(count):
+        for _ in range(count):
+            partnership = factories.PartnershipFactory(project=project)
+            member = factories.grant(partnership, "partner_member")
+            advance(
+                services.plan_create(user=member, partnership=partnership, title="P"),
+                member,
+                coordinator,
+                "changes_requested",
+            )
+
+    add_plans(2)
+    few = _queries(client, url)
+    add_plans(8)
+    assert _queries(client, url) == few
