@@ -319,9 +319,9 @@ class StepForm(forms.Form):
 
 
 class RemarkForm(forms.Form):
-    section = forms.ChoiceField(label=_("On"), choices=())
+    section = forms.ChoiceField(label=_("Remark on"), choices=())
     body = forms.CharField(
-        label=_("Remark"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Your remark"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args, plan: ActionPlan, **kwargs):

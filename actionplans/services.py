@@ -331,6 +331,8 @@ def plan_restore(*, user, plan: ActionPlan, version: PlanVersion, expected_versi
 
 
 def comment_add(*, user, plan: ActionPlan, section: str, body: str, action_id=None):
+    # Judged on the plan as it is now, not as the caller last read it.
+    plan = ActionPlan.objects.select_related("partnership").get(pk=plan.pk)
     if not can(user, "actionplans.comment_plan", plan):
         raise PermissionDenied(_("Remarks are made by the coordinator on a submitted plan."))
     action = plan.actions.filter(pk=action_id).first() if action_id else None

@@ -52,7 +52,11 @@ def plan_list(request):
 @login_required
 def plan_create(request):
     partnerships = selectors.partnerships_filed_by(request.user).filter(action_plan__isnull=True)
-    form = PlanCreateForm(request.POST or None, partnerships=partnerships)
+    form = PlanCreateForm(
+        request.POST or None,
+        partnerships=partnerships,
+        initial={"partnership": request.GET.get("partnership"), "language": request.LANGUAGE_CODE},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.plan_create(user=request.user, **form.cleaned_data)

@@ -79,7 +79,9 @@ def available_steps(user, plan: ActionPlan) -> list[Step]:
     return [step for step in STEPS.values() if can(user, step.permission, plan)]
 
 
-def plan_transition(*, user, plan: ActionPlan, step: str, comment: str = "") -> PlanTransition:
+def plan_transition(
+    *, user, plan: ActionPlan, step: str, comment: str = "", notify: bool = True
+) -> PlanTransition:
     if step not in STEPS:
         raise ValidationError(_("“%(step)s” is not a workflow step.") % {"step": step})
     step = STEPS[step]
@@ -123,5 +125,6 @@ def plan_transition(*, user, plan: ActionPlan, step: str, comment: str = "") -> 
             by=user,
             comment=comment,
         )
-        notify_transition(transition)
+        if notify:
+            notify_transition(transition)
     return transition

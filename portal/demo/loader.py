@@ -14,6 +14,7 @@ from portal.accounts.models import User
 from portal.core.models import Document
 from portal.demo import content
 from portal.demo.placeholder import placeholder_pdf
+from portal.demo.plans import load_plans
 from portal.demo.upsert import sync_m2m, upsert
 from projects.models import GoodPractice, Partnership, Phase, Programme, Project, ProjectRole
 from regions.models import (
@@ -338,6 +339,22 @@ DEMO_ACCOUNTS = [
         False,
         [("s3chem", ProjectRole.Role.PARTNER_MEMBER)],
     ),
+    (
+        "partner.catalonia@example.org",
+        "Demo Partner (Catalonia)",
+        "accio",
+        "Innovation funding",
+        False,
+        [("s3chem", ProjectRole.Role.PARTNER_MEMBER)],
+    ),
+    (
+        "partner.wallonia@example.org",
+        "Demo Partner (Wallonia)",
+        "spw",
+        "Economic policy",
+        False,
+        [("s3chem", ProjectRole.Role.PARTNER_MEMBER)],
+    ),
 ]
 
 
@@ -362,6 +379,9 @@ def load_demo_accounts() -> list[tuple[str, str]]:
     return logins
 
 
+@transaction.atomic
 def load_demo() -> list[tuple[str, str]]:
     Loader().run()
-    return load_demo_accounts()
+    logins = load_demo_accounts()
+    load_plans()
+    return logins

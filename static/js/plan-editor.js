@@ -38,8 +38,11 @@
   }
 
   function start() {
-    if (window.customElements && window.customElements.get("trix-editor")) {
-      document.querySelectorAll("textarea[data-rich-text]").forEach(upgradeRichText);
+    if (window.customElements) {
+      // Trix defines its element once it has loaded; until then the text areas serve.
+      window.customElements.whenDefined("trix-editor").then(function () {
+        document.querySelectorAll("textarea[data-rich-text]").forEach(upgradeRichText);
+      });
     }
     // Attachments would bypass the upload checks: the editor takes text only.
     document.addEventListener("trix-file-accept", function (event) { event.preventDefault(); });

@@ -51,10 +51,8 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, settings, tmp_path):
-    """The live server with the demo content, and no map tiles from outside."""
-    from portal.demo.loader import load_demo
-
+def live_site(live_server, settings, tmp_path):
+    """The live server, with uploads in a temporary folder and no map tiles from outside."""
     settings.MEDIA_ROOT = tmp_path
     settings.MAP_TILE_URL = ""
     # The live server serves static files from the finders, by their plain names.
@@ -62,14 +60,23 @@ def site(live_server, settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    load_demo()
     return live_server.url
+
+
+@pytest.fixture
+def site(live_site):
+    """The live server with the demo content."""
+    from portal.demo.loader import load_demo
+
+    load_demo()
+    return live_site
 
 
 @pytest.fixture
 def page(browser):
     context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 800})
     page = context.new_page()
+    page.set_default_timeout(10_000)
     yield page
     context.close()
 

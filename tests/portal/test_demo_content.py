@@ -115,3 +115,28 @@ def test_loading_twice_changes_nothing(demo):
     before = snapshot()
     load_demo()
     assert snapshot() == before
+
+
+def test_demo_plans_show_every_state_of_the_workflow(demo):
+    from actionplans.models import ActionPlan, PlanVersion
+
+    plans = dict(
+        ActionPlan.objects.filter(partnership__project__slug="s3chem").values_list(
+            "partnership__region__slug", "state"
+        )
+    )
+    assert plans == {
+        "lombardy": "approved",
+        "limburg-nl": "changes_requested",
+        "catalonia": "submitted",
+        "wallonia": "draft",
+    }
+    assert all(ActionPlan.objects.values_list("is_demo", flat=True))
+    limburg = ActionPlan.objects.get(partnership__region__slug="limburg-nl")
+    assert limburg.comments.get().action.title == "Innovation funding desk for chemistry companies"
+    assert limburg.actions.get(position=1).good_practices.get().slug == (
+        "lombardy-research-and-innovation-law"
+    )
+    versions = PlanVersion.objects.count()
+    load_demo()
+    assert PlanVersion.objects.count() == versions
