@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from actionplans.selectors import public_plans
 from events.models import Event
 from news.models import Article
 from projects.models import Project
@@ -59,4 +60,7 @@ SITEMAPS = {
     ),
     "news": _ModelSitemap(lambda: Article.objects.published(), "news:detail"),
     "cooperations": _ModelSitemap(lambda: Cooperation.objects.all(), "regions:cooperation"),
+    "action-plans": _ModelSitemap(
+        lambda: public_plans().select_related(None), "actionplans:public-detail"
+    ),
 }

@@ -277,3 +277,35 @@ def test_the_workspace_lists_the_plans_by_region_for_coordinators(
     assert html.count("Not started") == 6  # the five new partners and the lead partner
     detail = reverse("actionplans:detail", args=[plan.pk])
     assert f'<a href="{detail}"><span class="state state--draft">Draft</span>' in html
+
+
+@pytest.mark.parametrize("version", [None, "abc", "-1"])
+def test_a_tampered_or_missing_version_is_a_clear_error(client, plan, partner_member, version):
+    client.force_login(partner_member)
+    data = {"title": "T", "language": "en"}
+    if version is not None:
+        data["version"] = version
+    response = client.post(_edit(plan, "general"), data)
+    assert response.status_code == 200
+    assert '<p class="form-errors" role="alert">Version: ' in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.version == 0
+
+
+def test_unknown_parts_actions_and_steps_are_404_or_explained(client, plan, partner_member):
+    client.force_login(partner_member)
+    assert client.get(_edit(plan, "budget")).status_code == 404
+    assert client.get(reverse("actionplans:action", args=[plan.pk, 999999])).status_code == 404
+    assert client.get(reverse("actionplans:detail", args=[999999])).status_code == 404
+    response = client.post(reverse("actionplans:step", args=[plan.pk, "publish"]), follow=True)
+    assert "“publish” is not a workflow step." in response.content.decode()
+
+
+def test_an_approval_reaches_the_cached_sitemap(
+    client, plan, partner_member, coordinator, django_capture_on_commit_callbacks
+):
+    public = reverse("actionplans:public-detail", args=[plan.slug])
+    assert public not in client.get("/sitemap.xml").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        advance(plan, partner_member, coordinator, "approved")
+    assert public in client.get("/sitemap.xml").content.decode()
