@@ -35,6 +35,7 @@ class Step:
     sources: tuple[str, ...]
     target: str
     permission: str
+    comment_label: str = gettext_lazy("Comment (optional)")
     needs_comment: bool = False
 
 
@@ -54,6 +55,7 @@ STEPS = {
             (State.SUBMITTED,),
             State.CHANGES_REQUESTED,
             "actionplans.request_changes_plan",
+            comment_label=gettext_lazy("What needs to change"),
             needs_comment=True,
         ),
         Step(
@@ -69,6 +71,7 @@ STEPS = {
             (State.APPROVED,),
             State.DRAFT,
             "actionplans.reopen_plan",
+            comment_label=gettext_lazy("Why the plan is reopened"),
             needs_comment=True,
         ),
     )
