@@ -14,7 +14,6 @@ from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import get_language, gettext_lazy
-from django.utils.translation import gettext as _
 
 from events.models import Event
 from news.models import Article
@@ -42,7 +41,6 @@ class Hit:
 class Result:
     query: str
     hits: list[Hit] = field(default_factory=list)
-    error: str = ""
 
 
 # kind label, queryset factory, title field, text fields, url name
@@ -176,14 +174,9 @@ def _search(kind, queryset, title, texts, url_name, query, language) -> list[Hit
 
 
 def run(query: str) -> Result:
-    query = (query or "").strip()
+    """Search for a query already validated by portal.forms.SearchForm."""
     result = Result(query=query)
     if not query:
-        return result
-    if len(query) > MAX_LENGTH:
-        result.error = _(
-            "Your search is %(length)d characters long; please use at most %(limit)d."
-        ) % {"length": len(query), "limit": MAX_LENGTH}
         return result
     language = (get_language() or "en")[:2]
     for source in SOURCES:

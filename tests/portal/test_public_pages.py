@@ -205,3 +205,34 @@ def test_a_flushed_cache_never_brings_back_an_old_page(client):
     event.save()
     cache.clear()
     assert "Second title" in client.get("/en/events/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/events/?project=%00",
+        "/en/events/?region=%00",
+        "/en/events/?type=%00",
+        "/en/events/?start=%00",
+        "/en/good-practices/?q=%00",
+        "/en/good-practices/?theme=%00",
+        "/en/good-practices/?project=%00",
+        "/en/infrastructure/?q=%00",
+        "/en/infrastructure/?domain=%00",
+        "/en/infrastructure/?access=%00",
+        "/en/regions/?country=%00",
+        "/en/regions/?project=%00",
+        "/en/projects/?theme=%00",
+    ],
+)
+def test_a_nul_byte_in_a_filter_is_a_clear_400(client, url):
+    # PostgreSQL cannot compare text with a NUL character: each filter must refuse it
+    # before the query is built.
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "field--error" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/en/news/?page=%00", "/en/events/?when=%00&page=%00"])
+def test_a_nul_byte_where_nothing_is_filtered_changes_nothing(client, url):
+    assert client.get(url).status_code == 200
