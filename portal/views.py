@@ -8,6 +8,7 @@ from events import selectors as events
 from news.views import published_articles
 from portal import search as site_search
 from portal.core.cache import public_page
+from portal.core.pagination import paginate
 from portal.forms import SearchForm
 from projects import selectors as projects
 from regions.models import Organisation, Region
@@ -54,10 +55,10 @@ def search(request):
     if not form.is_valid():
         return render(request, "portal/search.html", {"form": form}, status=400)
     query = form.cleaned_data["q"]
+    page = paginate(request, site_search.run(query))
+    site_search.highlight(page.object_list, query)
     return render(
-        request,
-        "portal/search.html",
-        {"form": form, "search_query": query, "result": site_search.run(query)},
+        request, "portal/search.html", {"form": form, "search_query": query, "page": page}
     )
 
 

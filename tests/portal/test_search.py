@@ -30,3 +30,16 @@ def test_surrounding_spaces_do_not_count(client):
     response = client.get("/en/search/?q=" + "+" * 300 + "chemistry")
     assert response.status_code == 200
     assert "Chemistry summit" in response.content.decode()
+
+
+def test_results_are_paginated_and_the_query_stays_in_the_links(client):
+    for n in range(60):
+        f.EventFactory(title=f"Chemistry day {n}", summary="A day about chemistry.")
+    first = client.get("/en/search/?q=chemistry").content.decode()
+    assert "60 results" in first
+    assert first.count('<span class="badge">Event</span>') == 20
+    assert 'href="?q=chemistry&amp;page=2"' in first
+    last = client.get("/en/search/?q=chemistry&page=3").content.decode()
+    assert '<ol class="search-results" start="41">' in last
+    assert last.count('<span class="badge">Event</span>') == 20
+    assert "<mark>chemistry</mark>" in last.lower()
