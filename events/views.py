@@ -8,29 +8,19 @@ from events.models import Event
 from events.seo import event_json_ld
 from portal.core.cache import public_page
 from portal.core.i18n import translated
-from portal.core.pagination import paginate
+from portal.core.lists import filtered_list
 
 
 @public_page
 def event_list(request):
     past = request.GET.get("when") == "past"
     base = selectors.past() if past else selectors.upcoming()
-    filterset = EventFilter(request.GET or None, queryset=base)
-    page = paginate(request, filterset.qs)
-    template = (
-        "events/fragment_results.html" if request.headers.get("HX-Request") else "events/list.html"
-    )
-    status = 400 if filterset.is_bound and not filterset.is_valid() else 200
-    return render(
+    return filtered_list(
         request,
-        template,
-        {
-            "filter": filterset,
-            "page": page,
-            "past": past,
-            "hidden_fields": [("when", "past")] if past else [],
-        },
-        status=status,
+        EventFilter(request.GET or None, queryset=base),
+        template="events/list.html",
+        fragment="events/fragment_results.html",
+        context={"past": past, "hidden_fields": [("when", "past")] if past else []},
     )
 
 

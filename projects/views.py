@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.core.cache import public_page
-from portal.core.pagination import paginate
+from portal.core.lists import filtered_list
 from projects import selectors, services
 from projects.filters import PracticeFilter, ProjectFilter
 from projects.forms import DeclineForm, PracticeProposalForm
@@ -16,12 +16,11 @@ from projects.models import GoodPractice, Partnership, Project, ProjectRole
 
 @public_page
 def project_list(request):
-    filterset = ProjectFilter(request.GET or None, queryset=selectors.project_list())
-    return render(
+    return filtered_list(
         request,
-        "projects/list.html",
-        {"filter": filterset, "page": paginate(request, filterset.qs)},
-        status=400 if filterset.is_bound and not filterset.is_valid() else 200,
+        ProjectFilter(request.GET or None, queryset=selectors.project_list()),
+        template="projects/list.html",
+        fragment="projects/fragment_projects.html",
     )
 
 
@@ -47,20 +46,14 @@ def project_detail(request, slug):
 
 @public_page
 def practice_list(request):
-    filterset = PracticeFilter(
-        request.GET or None,
-        queryset=selectors.public_practices().select_related("region", "project"),
-    )
-    template = (
-        "projects/fragment_practices.html"
-        if request.headers.get("HX-Request")
-        else "projects/practice_list.html"
-    )
-    return render(
+    return filtered_list(
         request,
-        template,
-        {"filter": filterset, "page": paginate(request, filterset.qs.distinct())},
-        status=400 if filterset.is_bound and not filterset.is_valid() else 200,
+        PracticeFilter(
+            request.GET or None,
+            queryset=selectors.public_practices().select_related("region", "project"),
+        ),
+        template="projects/practice_list.html",
+        fragment="projects/fragment_practices.html",
     )
 
 

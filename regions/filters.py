@@ -50,6 +50,7 @@ class InfrastructureFilter(django_filters.FilterSet):
         to_field_name="slug",
         field_name="themes",
         empty_label=_("All domains"),
+        distinct=True,
     )
     access = django_filters.ChoiceFilter(
         label=_("Way in"),

@@ -37,6 +37,16 @@ def test_filters_work_without_javascript(site, browser):
     context.close()
 
 
+def test_a_bad_filter_is_explained_with_javascript_on(site, page):
+    page.goto(site + "/en/events/?when=past")
+    page.get_by_label("From").fill("2020-01-01")
+    page.wait_for_url("**start=2020-01-01**")
+    page.get_by_label("Until").fill("2019-01-01")
+    # The server answers 400; htmx swaps it in so the visitor learns why nothing changed.
+    page.locator("#results").get_by_text("The date range runs backwards").wait_for()
+    assert page.locator("#results [role=alert]").is_visible()
+
+
 def test_searching_the_good_practices(site, page):
     page.goto(site + "/en/good-practices/")
     page.get_by_label("Search", exact=True).fill("quadruple helix")
