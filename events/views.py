@@ -1,5 +1,6 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from events import selectors
 from events.filters import EventFilter
@@ -40,6 +41,13 @@ def event_detail(request, slug):
 @public_page
 def event_ics(request, slug):
     event = _get(slug)
+    if not event.has_exact_date:
+        # A calendar entry needs a day; one made up would mislead whoever imports it.
+        reason = _(
+            "The date of “%(title)s” is known only as “%(when)s”, so there is no calendar"
+            " entry to add."
+        ) % {"title": translated(event, "title")[0], "when": event.when_display()}
+        return render(request, "404.html", {"reason": reason}, status=404)
     response = HttpResponse(
         calendar([event], translated(event, "title")[0]),
         content_type="text/calendar; charset=utf-8",
