@@ -73,11 +73,26 @@ def test_switching_to_german_keeps_the_page(site, page):
         "/en/events/s3chem-11th-iwg-brussels-2018/",
         "/en/good-practices/",
         "/en/search/?q=chemistry",
+        "/en/map/",
     ],
 )
 def test_no_serious_accessibility_violations(site, page, path):
     page.goto(site + path)
     assert axe_violations(page) == []
+
+
+def test_map_popups_show_names_as_text(site, page):
+    from tests.factories import PartnershipFactory
+
+    name = "Lab <b>&</b> Co"
+    PartnershipFactory(
+        organisation__name=name, organisation__latitude=50.85, organisation__longitude=4.35
+    )
+    page.goto(site + "/en/map/")
+    page.get_by_alt_text(name).click()
+    popup = page.locator(".leaflet-popup-content")
+    assert popup.get_by_role("link").inner_text() == name
+    assert popup.locator("b").count() == 0
 
 
 @pytest.mark.parametrize(

@@ -114,3 +114,11 @@ def test_proposing_requires_login(client):
     response = client.get("/en/good-practices/propose/")
     assert response.status_code == 302
     assert response["Location"].startswith("/en/login/")
+
+
+def test_field_errors_are_tied_to_their_inputs(client, partner_member, partnership):
+    client.force_login(partner_member)
+    html = _propose(client, partnership, summary="").content.decode()
+    assert 'aria-invalid="true" aria-describedby="id_summary_error"' in html
+    assert '<div class="field-error" id="id_summary_error"><p>This field is required.</p>' in html
+    assert "<legend>Themes</legend>" in html
