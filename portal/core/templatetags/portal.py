@@ -29,8 +29,26 @@ def tr(obj, field):
 
 @register.simple_tag
 def trtext(obj, field):
-    """A translated field as plain text (titles, attributes): no markup."""
+    """A translated field as plain text (titles, attributes, mail): no markup."""
     return translated(obj, field)[0]
+
+
+@register.simple_tag
+def trlang(obj, field):
+    """A translated field in running text (names in lists and links): in another language
+    it is marked with lang for screen readers, without the visible note `tr` adds."""
+    text, language = translated(obj, field)
+    if language is None:
+        return text
+    return format_html('<span lang="{}">{}</span>', language, text)
+
+
+@register.simple_tag
+def lang_attr(obj, field):
+    """` lang="…"` for the element around a translated field shown through a filter
+    (paragraphs, truncation), when the text is in another language than the page."""
+    language = translated(obj, field)[1]
+    return format_html(' lang="{}"', language) if language else ""
 
 
 @register.simple_tag(takes_context=True)
