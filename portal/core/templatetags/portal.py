@@ -2,6 +2,8 @@ import json
 
 from django import template
 from django.conf import settings
+from django.core.paginator import Page
+from django.http import QueryDict
 from django.urls import translate_url
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -65,6 +67,27 @@ def language_links(context):
 @register.simple_tag
 def absolute(path):
     return f"{settings.SITE_URL}{path}"
+
+
+# Parameters that decide what a page is (past events rather than upcoming ones), kept in
+# its canonical address; filters only narrow a list down and are left out.
+CANONICAL_PARAMS = ("when",)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's address for search engines: its path, what it shows, and which page."""
+    request = context["request"]
+    params = QueryDict(mutable=True)
+    for name in CANONICAL_PARAMS:
+        if request.GET.get(name):
+            params[name] = request.GET[name]
+    # The page shown, not the one asked for: "?page=abc" is page 1, which needs no number.
+    page = context.get("page")
+    if isinstance(page, Page) and page.number > 1:
+        params["page"] = page.number
+    query = params.urlencode()
+    return absolute(f"{request.path}?{query}" if query else request.path)
 
 
 @register.simple_tag(takes_context=True)
