@@ -21,7 +21,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language, gettext_lazy
 
 from events.models import Event
-from news.models import Article
+from news.selectors import published_articles
 from projects.models import Project
 from projects.selectors import public_practices
 from regions.models import Cooperation, Infrastructure, Organisation, Region
@@ -101,7 +101,7 @@ SOURCES = [
     ),
     Source(
         gettext_lazy("News"),
-        lambda: Article.objects.published(),
+        published_articles,
         "title",
         ["summary", "body"],
         "news:detail",

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from events import selectors as events
-from news.views import published_articles
+from news.selectors import published_articles
 from portal import search as site_search
 from portal.core.cache import public_page
 from portal.core.pagination import paginate
