@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from projects.models import GoodPractice, Partnership, Project, ProjectRole
+from regions.selectors import public_contacts
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def project_detail(slug: str) -> Project:
             "documents",
             Prefetch("partnerships", queryset=partnerships),
             Prefetch("good_practices", queryset=public_practices().select_related("region")),
-            "contacts__organisation",
+            Prefetch("contacts", queryset=public_contacts()),
         )
         .get(slug=slug)
     )
@@ -61,8 +62,11 @@ def project_detail(slug: str) -> Project:
 def practice_detail(slug: str) -> GoodPractice:
     return (
         public_practices()
-        .select_related("project", "organisation", "region", "contact__organisation")
+        .select_related("project", "organisation", "region")
         .prefetch_related(
+            # Through the public contacts only: `contact` is None unless the person agreed
+            # to be shown, so no page can show them by mistake.
+            Prefetch("contact", queryset=public_contacts()),
             "themes",
             Prefetch("related", queryset=public_practices().select_related("region")),
         )
