@@ -5,9 +5,10 @@ from django.conf import settings
 from django.core.paginator import Page
 from django.http import QueryDict
 from django.urls import translate_url
+from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from portal.core.i18n import LANGUAGE_NAMES, translated
@@ -101,6 +102,20 @@ def query(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+# Where each language puts the euro sign: before the amount in English, before it and
+# spaced in Dutch, after it and spaced in German (no-break spaces, so it never wraps).
+_EURO_PATTERNS = {"en": "€{}", "nl": "€\u00a0{}", "de": "{}\u00a0€"}
+
+
+@register.filter
+def euros(amount):
+    """A whole amount in euros, grouped and placed as the reader's language writes it."""
+    if amount is None or amount == "":
+        return ""
+    number = number_format(amount, decimal_pos=0, force_grouping=True)
+    return _EURO_PATTERNS.get((get_language() or "en")[:2], "€\u00a0{}").format(number)
 
 
 @register.filter
