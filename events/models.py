@@ -137,6 +137,10 @@ class Event(TimeStampedModel):
         return f"{date_format(start, 'DATETIME_FORMAT')} – {date_format(end, 'DATETIME_FORMAT')}"
 
     @property
+    def has_exact_date(self) -> bool:
+        return self.date_precision == self.Precision.DAY
+
+    @property
     def is_upcoming(self) -> bool:
         return self.ends_at >= timezone.now()
 

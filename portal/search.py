@@ -1,96 +1,112 @@
 """Site search across the public content, with PostgreSQL full-text search.
 
 Each kind of content is searched in the reader's language configuration (Dutch stemming
-for Dutch, and so on) over the text in every language, ranked, with the matching passage
-highlighted. The results of all kinds are merged by rank.
+for Dutch, and so on) over the text in every language, and ranked; the results of all
+kinds are merged by rank. Ranking is cheap and covers every match, so the results can be
+paginated as one list; the highlighted passage is costly and is made only for the hits
+on the page shown (`highlight`).
 """
 
 import re
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db.models import F, FloatField, Func, Q, TextField, Value
+from django.db.models import F, FloatField, Func, Q, QuerySet, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.translation import get_language, gettext_lazy
-from django.utils.translation import gettext as _
 
 from events.models import Event
-from news.models import Article
+from news.selectors import published_articles
 from projects.models import Project
 from projects.selectors import public_practices
 from regions.models import Cooperation, Infrastructure, Organisation, Region
 
 MAX_LENGTH = 200
-LIMIT = 50
 CONFIGS = {"nl": "dutch", "en": "english", "de": "german"}
 FUZZY_THRESHOLD = 0.45
 WORD = re.compile(r"\w+")
 
 
+# Compared by identity: hits are grouped by the source they came from.
+@dataclass(frozen=True, eq=False)
+class Source:
+    kind: Promise
+    queryset: Callable[[], QuerySet]
+    title: str
+    texts: list[str]
+    url_name: str
+
+
 @dataclass
 class Hit:
-    kind: str
+    source: Source
+    pk: int
+    slug: str
     title: str
-    url: str
-    snippet: str
     rank: float
+    snippet: str = ""
+
+    @property
+    def kind(self) -> str:
+        return str(self.source.kind)
+
+    @property
+    def url(self) -> str:
+        return reverse(self.source.url_name, args=[self.slug])
 
 
-@dataclass
-class Result:
-    query: str
-    hits: list[Hit] = field(default_factory=list)
-    error: str = ""
-
-
-# kind label, queryset factory, title field, text fields, url name
 SOURCES = [
-    (
+    Source(
         gettext_lazy("Event"),
         lambda: Event.objects.all(),
         "title",
         ["summary", "agenda"],
         "events:detail",
     ),
-    (
+    Source(
         gettext_lazy("Good practice"),
         public_practices,
         "title",
         ["summary", "problem", "description"],
         "projects:practice-detail",
     ),
-    (
+    Source(
         gettext_lazy("Project"),
         lambda: Project.objects.all(),
         "title",
         ["summary"],
         "projects:detail",
     ),
-    (gettext_lazy("Region"), lambda: Region.objects.all(), "name", ["summary"], "regions:detail"),
-    (
+    Source(
+        gettext_lazy("Region"), lambda: Region.objects.all(), "name", ["summary"], "regions:detail"
+    ),
+    Source(
         gettext_lazy("Organisation"),
         lambda: Organisation.objects.all(),
         "name",
         ["summary"],
         "regions:organisation",
     ),
-    (
+    Source(
         gettext_lazy("R&I infrastructure"),
         lambda: Infrastructure.objects.all(),
         "name",
         ["summary", "equipment", "access"],
         "regions:infrastructure",
     ),
-    (
+    Source(
         gettext_lazy("News"),
-        lambda: Article.objects.published(),
+        published_articles,
         "title",
         ["summary", "body"],
         "news:detail",
     ),
-    (
+    Source(
         gettext_lazy("Cooperation"),
         lambda: Cooperation.objects.all(),
         "name",
@@ -98,6 +114,10 @@ SOURCES = [
         "regions:cooperation",
     ),
 ]
+
+
+def _language() -> str:
+    return (get_language() or "en")[:2]
 
 
 def _localised(name: str, language: str):
@@ -110,21 +130,21 @@ def _localised(name: str, language: str):
     )
 
 
-def _highlight(snippet: str) -> str:
+_START, _STOP = "\x02", "\x03"
+
+
+def _marked(snippet: str) -> str:
     # The headline is built from stored text, so it is escaped before the marks go in.
     return str(escape(snippet or "")).replace(_START, "<mark>").replace(_STOP, "</mark>")
 
 
-_START, _STOP = "\x02", "\x03"
-
-
-def _search(kind, queryset, title, texts, url_name, query, language) -> list[Hit]:
+def _rank(source: Source, query: str, language: str) -> list[Hit]:
     config = CONFIGS.get(language, "simple")
-    vector = SearchVector(_localised(title, language), weight="A", config=config)
-    for text in texts:
+    vector = SearchVector(_localised(source.title, language), weight="A", config=config)
+    for text in source.texts:
         vector += SearchVector(_localised(text, language), weight="B", config=config)
     # The "simple" configuration catches words the stemmer does not know (names, acronyms).
-    vector += SearchVector(_localised(title, language), weight="A", config="simple")
+    vector += SearchVector(_localised(source.title, language), weight="A", config="simple")
     search_query = SearchQuery(query, search_type="websearch", config=config) | SearchQuery(
         query, search_type="websearch", config="simple"
     )
@@ -135,9 +155,9 @@ def _search(kind, queryset, title, texts, url_name, query, language) -> list[Hit
         search_query |= SearchQuery(
             " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
         )
-    title_text = _localised(title, language)
+    title_text = _localised(source.title, language)
     rows = (
-        queryset()
+        source.queryset()
         .annotate(
             _rank=SearchRank(vector, search_query),
             # Typos: trigram similarity of the query's words to the title's words.
@@ -148,45 +168,47 @@ def _search(kind, queryset, title, texts, url_name, query, language) -> list[Hit
                 output_field=FloatField(),
             ),
             _title=title_text,
-            _snippet=SearchHeadline(
-                _localised(texts[0], language),
-                SearchQuery(query, search_type="websearch", config=config),
-                config=config,
-                start_sel=_START,
-                stop_sel=_STOP,
-                max_words=30,
-                min_words=12,
-            ),
         )
         .filter(Q(_rank__gt=0.0) | Q(_fuzzy__gte=FUZZY_THRESHOLD) | Q(_title__icontains=query))
         .annotate(_score=F("_rank") + F("_fuzzy") * 0.5)
-        .order_by(F("_score").desc(nulls_last=True))
-        .values("slug", "_title", "_snippet", "_score")[:LIMIT]
+        .values_list("pk", "slug", "_title", "_score")
     )
-    return [
-        Hit(
-            str(kind),
-            row["_title"],
-            reverse(url_name, args=[row["slug"]]),
-            _highlight(row["_snippet"]),
-            row["_score"] or 0.0,
-        )
-        for row in rows
-    ]
+    return [Hit(source, pk, slug, title, score or 0.0) for pk, slug, title, score in rows]
 
 
-def run(query: str) -> Result:
-    query = (query or "").strip()
-    result = Result(query=query)
+def run(query: str) -> list[Hit]:
+    """Every hit for a query already validated by portal.forms.SearchForm, best first."""
     if not query:
-        return result
-    if len(query) > MAX_LENGTH:
-        result.error = _(
-            "Your search is %(length)d characters long; please use at most %(limit)d."
-        ) % {"length": len(query), "limit": MAX_LENGTH}
-        return result
-    language = (get_language() or "en")[:2]
-    for source in SOURCES:
-        result.hits.extend(_search(*source, query=query, language=language))
-    result.hits.sort(key=lambda hit: hit.rank, reverse=True)
-    return result
+        return []
+    language = _language()
+    hits = [hit for source in SOURCES for hit in _rank(source, query, language)]
+    hits.sort(key=lambda hit: hit.rank, reverse=True)
+    return hits
+
+
+def highlight(hits, query: str) -> None:
+    """Fill in the highlighted passage of these hits: one query per kind of content."""
+    language = _language()
+    config = CONFIGS.get(language, "simple")
+    by_source = defaultdict(list)
+    for hit in hits:
+        by_source[hit.source].append(hit)
+    for source, source_hits in by_source.items():
+        snippets = dict(
+            source.queryset()
+            .filter(pk__in=[hit.pk for hit in source_hits])
+            .annotate(
+                _snippet=SearchHeadline(
+                    _localised(source.texts[0], language),
+                    SearchQuery(query, search_type="websearch", config=config),
+                    config=config,
+                    start_sel=_START,
+                    stop_sel=_STOP,
+                    max_words=30,
+                    min_words=12,
+                )
+            )
+            .values_list("pk", "_snippet")
+        )
+        for hit in source_hits:
+            hit.snippet = _marked(snippets.get(hit.pk))

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -7,6 +6,7 @@ from django.urls import include, path
 
 from portal import views
 from portal.core.cache import public_page
+from portal.core.views import document_file
 from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -27,8 +27,5 @@ urlpatterns += i18n_patterns(
     path("", include("actionplans.urls")),
     path("admin/", admin.site.urls),
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded documents, with DEBUG off too; a reverse proxy may serve media/documents/ itself.
+urlpatterns.append(path("media/<path:path>", document_file, name="document-file"))

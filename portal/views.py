@@ -5,9 +5,11 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from events import selectors as events
-from news.views import published_articles
+from news.selectors import published_articles
 from portal import search as site_search
 from portal.core.cache import public_page
+from portal.core.pagination import paginate
+from portal.forms import SearchForm
 from projects import selectors as projects
 from regions.models import Organisation, Region
 
@@ -49,13 +51,14 @@ def network_map(request):
 
 
 def search(request):
-    query = request.GET.get("q", "")
-    result = site_search.run(query)
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return render(request, "portal/search.html", {"form": form}, status=400)
+    query = form.cleaned_data["q"]
+    page = paginate(request, site_search.run(query))
+    site_search.highlight(page.object_list, query)
     return render(
-        request,
-        "portal/search.html",
-        {"search_query": query, "result": result},
-        status=400 if result.error else 200,
+        request, "portal/search.html", {"form": form, "search_query": query, "page": page}
     )
 
 

@@ -1,7 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from portal.core.admin import DocumentInline
+from projects import services
+from projects.forms import DeclineForm
 from projects.models import GoodPractice, Partnership, Phase, Programme, Project, ProjectRole
 
 
@@ -61,12 +67,65 @@ class ProjectRoleAdmin(admin.ModelAdmin):
     autocomplete_fields = ("user", "partnership")
 
 
+def _explain(error) -> str:
+    return " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+
+
 @admin.register(GoodPractice)
 class GoodPracticeAdmin(TranslationAdmin):
     list_display = ("title", "project", "region", "approach", "status")
     list_filter = ("status", "approach", "project", "themes")
     search_fields = ("title", "summary", "organisation__name")
     list_select_related = ("project", "region")
-    autocomplete_fields = ("organisation", "region", "contact", "proposed_by", "reviewed_by")
+    autocomplete_fields = ("organisation", "region", "contact", "proposed_by")
     filter_horizontal = ("themes", "related")
     prepopulated_fields = {"slug": ("title_en",)}
+    # The decision is taken through the services, as on the review page, so the same
+    # rules hold (who may review, a reason to decline, a proposal decided only once).
+    readonly_fields = ("status", "decline_reason", "reviewed_by", "reviewed_at")
+    actions = ["validate", "decline"]
+
+    @admin.action(description=_("Validate and publish the selected proposals"))
+    def validate(self, request, queryset):
+        self._review(request, queryset, services.practice_validate)
+
+    @admin.action(description=_("Decline the selected proposals, with a reason"))
+    def decline(self, request, queryset):
+        form = DeclineForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            self._review(
+                request, queryset, services.practice_decline, reason=form.cleaned_data["reason"]
+            )
+            return None
+        return render(
+            request,
+            "admin/projects/goodpractice/decline.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Decline good practices"),
+                "opts": self.model._meta,
+                "practices": queryset,
+                "form": form,
+            },
+        )
+
+    def _review(self, request, queryset, service, **arguments):
+        reviewed = 0
+        for practice in queryset.select_related("project"):
+            try:
+                service(user=request.user, practice=practice, **arguments)
+            except (PermissionDenied, ValidationError) as error:
+                self.message_user(request, f"{practice}: {_explain(error)}", messages.ERROR)
+            else:
+                reviewed += 1
+        if reviewed:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d good practice reviewed.",
+                    "%(count)d good practices reviewed.",
+                    reviewed,
+                )
+                % {"count": reviewed},
+                messages.SUCCESS,
+            )

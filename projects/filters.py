@@ -23,6 +23,7 @@ class PracticeFilter(django_filters.FilterSet):
         to_field_name="slug",
         field_name="themes",
         empty_label=_("All themes"),
+        distinct=True,
     )
     region = django_filters.ModelChoiceFilter(
         label=_("Region"),
@@ -71,6 +72,7 @@ class ProjectFilter(django_filters.FilterSet):
         to_field_name="slug",
         field_name="themes",
         empty_label=_("All themes"),
+        distinct=True,
     )
 
     class Meta:

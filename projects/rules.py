@@ -58,6 +58,11 @@ def has_any_project_role(user) -> bool:
     return bool(grants_for(user))
 
 
+@rules.predicate
+def coordinates_a_project(user) -> bool:
+    return any(grant.role == Role.COORDINATOR for grant in grants_for(user))
+
+
 is_project_member = is_coordinator | is_partner_member | is_communication_manager
 
 rules.add_perm("projects.view_project", rules.always_allow)
@@ -65,6 +70,8 @@ rules.add_perm("projects.change_project", rules.is_superuser | is_coordinator)
 rules.add_perm("projects.view_workspace", rules.is_superuser | is_project_member)
 rules.add_perm("projects.file_for_partnership", rules.is_superuser | represents_partnership)
 rules.add_perm("projects.review_partner_work", rules.is_superuser | is_coordinator)
+# Whether the review queue is for this user at all; which proposals, review_partner_work says.
+rules.add_perm("projects.view_review_queue", rules.is_superuser | coordinates_a_project)
 rules.add_perm(
     "projects.publish_communication",
     rules.is_superuser | is_communication_manager | is_coordinator,

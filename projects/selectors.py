@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 
 from portal.accounts.models import User
 from projects.models import GoodPractice, Partnership, Project, ProjectRole
+from regions.selectors import public_contacts
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def project_detail(slug: str) -> Project:
             "documents",
             Prefetch("partnerships", queryset=partnerships),
             Prefetch("good_practices", queryset=public_practices().select_related("region")),
-            "contacts__organisation",
+            Prefetch("contacts", queryset=public_contacts()),
         )
         .get(slug=slug)
     )
@@ -72,10 +73,48 @@ def project_detail(slug: str) -> Project:
 def practice_detail(slug: str) -> GoodPractice:
     return (
         public_practices()
-        .select_related("project", "organisation", "region", "contact__organisation")
+        .select_related("project", "organisation", "region")
         .prefetch_related(
+            # Through the public contacts only: `contact` is None unless the person agreed
+            # to be shown, so no page can show them by mistake.
+            Prefetch("contact", queryset=public_contacts()),
             "themes",
             Prefetch("related", queryset=public_practices().select_related("region")),
         )
         .get(slug=slug)
     )
+
+
+def practices_to_review(user) -> list[GoodPractice]:
+    """Proposals waiting for a decision this user may take, oldest first.
+
+    The rules decide who reviews which project (its coordinator, or a superuser); asking
+    them per proposal keeps that decision in one place. Permission checks reuse the
+    user's grants, read once.
+    """
+    proposed = (
+        GoodPractice.objects.filter(status=GoodPractice.Status.PROPOSED)
+        .select_related("project", "organisation", "region", "proposed_by")
+        .order_by("created_at")
+    )
+    return [p for p in proposed if user.has_perm("projects.review_partner_work", p.project)]
+
+
+def proposals_by(user):
+    """What a user proposed, with the coordinator's decision, newest first."""
+    return (
+        GoodPractice.objects.filter(proposed_by=user)
+        .select_related("project")
+        .order_by("-created_at")
+    )
+
+
+def filing_partnerships(user):
+    """The partnerships this user may propose good practices for, as the rules say."""
+    partnerships = Partnership.objects.select_related("project", "organisation", "region")
+    allowed = [
+        partnership.pk
+        for partnership in partnerships
+        if user.has_perm("projects.file_for_partnership", partnership)
+    ]
+    return partnerships.filter(pk__in=allowed).order_by("project__acronym", "organisation__name")

@@ -7,21 +7,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.core.cache import public_page
-from portal.core.pagination import paginate
+from portal.core.lists import filtered_list
 from projects import selectors, services
 from projects.filters import PracticeFilter, ProjectFilter
 from projects.forms import DeclineForm, PracticeProposalForm
-from projects.models import GoodPractice, Partnership, Project, ProjectRole
+from projects.models import GoodPractice, Project
 
 
 @public_page
 def project_list(request):
-    filterset = ProjectFilter(request.GET or None, queryset=selectors.project_list())
-    return render(
+    return filtered_list(
         request,
-        "projects/list.html",
-        {"filter": filterset, "page": paginate(request, filterset.qs)},
-        status=400 if filterset.is_bound and not filterset.is_valid() else 200,
+        ProjectFilter(request.GET or None, queryset=selectors.project_list()),
+        template="projects/list.html",
+        fragment="projects/fragment_projects.html",
     )
 
 
@@ -47,20 +46,14 @@ def project_detail(request, slug):
 
 @public_page
 def practice_list(request):
-    filterset = PracticeFilter(
-        request.GET or None,
-        queryset=selectors.public_practices().select_related("region", "project"),
-    )
-    template = (
-        "projects/fragment_practices.html"
-        if request.headers.get("HX-Request")
-        else "projects/practice_list.html"
-    )
-    return render(
+    return filtered_list(
         request,
-        template,
-        {"filter": filterset, "page": paginate(request, filterset.qs.distinct())},
-        status=400 if filterset.is_bound and not filterset.is_valid() else 200,
+        PracticeFilter(
+            request.GET or None,
+            queryset=selectors.public_practices().select_related("region", "project"),
+        ),
+        template="projects/practice_list.html",
+        fragment="projects/fragment_practices.html",
     )
 
 
@@ -73,15 +66,9 @@ def practice_detail(request, slug):
     return render(request, "projects/practice_detail.html", {"practice": practice})
 
 
-def _filing_partnerships(user):
-    return Partnership.objects.filter(
-        user_roles__user=user, user_roles__role=ProjectRole.Role.PARTNER_MEMBER
-    ).select_related("project", "organisation")
-
-
 @login_required
 def practice_propose(request):
-    partnerships = _filing_partnerships(request.user)
+    partnerships = selectors.filing_partnerships(request.user)
     form = PracticeProposalForm(request.POST or None, partnerships=partnerships)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -102,7 +89,7 @@ def practice_propose(request):
                 % {"title": practice.title},
             )
             return redirect("projects:practice-propose")
-    proposals = GoodPractice.objects.filter(proposed_by=request.user).select_related("project")
+    proposals = selectors.proposals_by(request.user)
     return render(
         request,
         "projects/practice_propose.html",
@@ -112,19 +99,14 @@ def practice_propose(request):
 
 @login_required
 def practice_review_list(request):
-    projects = Project.objects.filter(
-        partnerships__user_roles__user=request.user,
-        partnerships__user_roles__role=ProjectRole.Role.COORDINATOR,
-    )
-    pending = (
-        GoodPractice.objects.filter(project__in=projects, status=GoodPractice.Status.PROPOSED)
-        .select_related("project", "organisation", "region", "proposed_by")
-        .order_by("created_at")
-    )
     return render(
         request,
         "projects/practice_review.html",
-        {"pending": pending, "decline_form": DeclineForm(), "is_coordinator": projects.exists()},
+        {
+            "pending": selectors.practices_to_review(request.user),
+            "decline_form": DeclineForm(),
+            "may_review": request.user.has_perm("projects.view_review_queue"),
+        },
     )
 
 

@@ -12,12 +12,26 @@ def _countries_in_use():
     return [(code, name) for code, name in countries if code in codes]
 
 
+def _projects_with_regions():
+    # regions stands below projects in the house plan and does not import it: the projects
+    # are reached through the regions' partnerships, by slug and acronym.
+    return list(
+        Region.objects.filter(partnerships__isnull=False)
+        .values_list("partnerships__project__slug", "partnerships__project__acronym")
+        .distinct()
+        .order_by("partnerships__project__acronym")
+    )
+
+
 class RegionFilter(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(
         label=_("Country"), choices=_countries_in_use, empty_label=_("All countries")
     )
-    project = django_filters.CharFilter(
-        label=_("Project"), method="filter_project", widget=forms.HiddenInput
+    project = django_filters.ChoiceFilter(
+        label=_("Project"),
+        choices=_projects_with_regions,
+        empty_label=_("All projects"),
+        method="filter_project",
     )
 
     class Meta:
@@ -50,6 +64,7 @@ class InfrastructureFilter(django_filters.FilterSet):
         to_field_name="slug",
         field_name="themes",
         empty_label=_("All domains"),
+        distinct=True,
     )
     access = django_filters.ChoiceFilter(
         label=_("Way in"),

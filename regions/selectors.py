@@ -68,7 +68,8 @@ def infrastructure_list():
 
 def infrastructure_detail(slug: str) -> Infrastructure:
     return (
-        Infrastructure.objects.select_related("owner", "region", "contact__organisation")
-        .prefetch_related("themes", "documents")
+        Infrastructure.objects.select_related("owner", "region")
+        # `contact` is None unless the person agreed to be shown (see public_contacts).
+        .prefetch_related(Prefetch("contact", queryset=public_contacts()), "themes", "documents")
         .get(slug=slug)
     )

@@ -2,7 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from portal.core.cache import public_page
-from portal.core.pagination import paginate
+from portal.core.lists import filtered_list
 from regions import selectors
 from regions.filters import InfrastructureFilter, RegionFilter
 from regions.models import Cooperation, Infrastructure, Organisation, Region
@@ -15,18 +15,14 @@ def _or_404(getter, slug, missing, what):
         raise Http404(f"No {what} with that address.") from None
 
 
-def _status(filterset):
-    return 400 if filterset.is_bound and not filterset.is_valid() else 200
-
-
 @public_page
 def region_list(request):
-    filterset = RegionFilter(request.GET or None, queryset=selectors.region_list())
-    return render(
+    return filtered_list(
         request,
-        "regions/list.html",
-        {"filter": filterset, "page": paginate(request, filterset.qs, per_page=50)},
-        status=_status(filterset),
+        RegionFilter(request.GET or None, queryset=selectors.region_list()),
+        template="regions/list.html",
+        fragment="regions/fragment_regions.html",
+        per_page=50,
     )
 
 
@@ -72,17 +68,11 @@ def cooperation_detail(request, slug):
 
 @public_page
 def infrastructure_list(request):
-    filterset = InfrastructureFilter(request.GET or None, queryset=selectors.infrastructure_list())
-    template = (
-        "regions/fragment_infrastructures.html"
-        if request.headers.get("HX-Request")
-        else "regions/infrastructure_list.html"
-    )
-    return render(
+    return filtered_list(
         request,
-        template,
-        {"filter": filterset, "page": paginate(request, filterset.qs.distinct())},
-        status=_status(filterset),
+        InfrastructureFilter(request.GET or None, queryset=selectors.infrastructure_list()),
+        template="regions/infrastructure_list.html",
+        fragment="regions/fragment_infrastructures.html",
     )
 
 

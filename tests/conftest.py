@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from portal import embedded
 from tests import factories
@@ -53,6 +54,9 @@ def _clean_cache_and_http(settings):
     cache.clear()
     yield
     cache.clear()
+    # A request to /de/ leaves German active in this thread; the next test's messages
+    # would be in German.
+    translation.deactivate()
 
 
 @pytest.fixture

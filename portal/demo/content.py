@@ -1,10 +1,12 @@
 """The network's facts, in the portal's own words, in English and Dutch.
 
-Sources: the five seed articles in shared/seeds/ and, where an issue asked for a fact they
-leave open (the S3Chem partner regions and dates, the INNO INFRA SHARE partnership and
-study-visit dates), the projects' and partners' own public pages. What neither gives is
-left out rather than made up; documents the seeds name without a copy are loaded as
-clearly marked placeholders.
+The facts come from the five seed articles in shared/seeds/. Where the foundation issue
+asked for a fact they leave open, it comes from the projects' and partners' own public
+pages, and the README ("Decisions worth knowing") lists each such fact with its source.
+What neither gives is left out; a date the sources give only roughly is stored with that
+precision (Event.date_precision, the first day of the period it names). What the demo adds
+for illustration is marked as demo content where the reader sees it: the placeholder
+documents and the Eye@RIS3 coding of the Saxony-Anhalt priority.
 """
 
 from datetime import date
@@ -836,7 +838,7 @@ EVENTS = [
         },
         "type": "partner_meeting",
         "project": "inno-infra-share",
-        # Reported only as "this spring" in an article of August 2017.
+        # The seed says "this spring"; the year is the project's first (it ran 2017-2020).
         "start": date(2017, 3, 1),
         "end": date(2017, 3, 1),
         "precision": "season",
@@ -860,46 +862,47 @@ EVENTS = [
     {
         "slug": "inno-infra-share-study-visit-be-nl-2017",
         "title": {
-            "en": "INNO INFRA SHARE study visit to the Netherlands and Belgium",
-            "nl": "INNO INFRA SHARE: studiebezoek aan Nederland en België",
+            "en": "INNO INFRA SHARE study visit to Belgium and the Netherlands",
+            "nl": "INNO INFRA SHARE: studiebezoek aan België en Nederland",
         },
         "type": "study_visit",
         "project": "inno-infra-share",
-        "start": date(2017, 6, 13),
-        "end": date(2017, 6, 15),
-        "precision": "day",
-        "city": "Eindhoven",
-        "country": "NL",
-        "region": "noord-brabant",
+        # The seed says "mid last month" in an undated article that also reports the spring
+        # kick-off: the year is all that can be defended.
+        "start": date(2017, 1, 1),
+        "end": date(2017, 1, 1),
+        "precision": "year",
+        "city": "Ghent, Heverlee",
+        "country": "BE",
+        "region": "flanders",
         "venue": {},
         "organisers": ["flanders-make", "brainport-development"],
         "summary": {
-            "en": "Partners and regional stakeholders saw how research and innovation "
-            "infrastructure is opened up to companies, in the Brainport Eindhoven region "
-            "and in Flanders.",
-            "nl": "Partners en regionale stakeholders zagen hoe onderzoeks- en "
-            "innovatie-infrastructuur opengesteld wordt voor bedrijven, in de regio "
-            "Brainport Eindhoven en in Vlaanderen.",
+            "en": "The partners' first study visit: with regional stakeholders they went to "
+            "Belgium and the Netherlands to learn how research and innovation "
+            "infrastructure is made available to companies. Flanders Make and Brainport "
+            "Development organised it.",
+            "nl": "Het eerste studiebezoek van de partners: met regionale stakeholders trokken "
+            "ze naar België en Nederland om te leren hoe onderzoeks- en "
+            "innovatie-infrastructuur ter beschikking van bedrijven komt. Flanders Make en "
+            "Brainport Development organiseerden het.",
         },
         "agenda": {
-            "en": "- Brainport Eindhoven: project meeting and visits hosted by Brainport "
-            "Development\n- Flanders: research facilities in Ghent and the imec "
-            "laboratories in Heverlee, hosted by Flanders Make",
-            "nl": "- Brainport Eindhoven: projectvergadering en bezoeken, ontvangen door "
-            "Brainport Development\n- Vlaanderen: onderzoeksfaciliteiten in Gent en de "
-            "imec-labo's in Heverlee, ontvangen door Flanders Make",
+            "en": "In Belgium: research facilities in Ghent and the imec laboratories in Heverlee.",
+            "nl": "In België: onderzoeksfaciliteiten in Gent en de imec-labo's in Heverlee.",
         },
     },
     {
-        "slug": "grow-your-regio-2017",
+        "slug": "grow-your-regio-2015",
         "title": {
             "en": "GROW your REGIOn: clusters as the DNA of smart specialisation",
             "nl": "GROW your REGIOn: clusters als DNA van slimme specialisatie",
         },
         "type": "conference",
         "project": None,
-        "start": date(2017, 4, 27),
-        "end": date(2017, 4, 28),
+        # The seed gives 27-28 April without a year; see the README for why it is 2015.
+        "start": date(2015, 4, 27),
+        "end": date(2015, 4, 28),
         "precision": "day",
         "city": "Brussels",
         "country": "BE",
@@ -926,6 +929,10 @@ EVENTS = [
         },
     },
 ]
+
+# Slugs of events an earlier version of this content loaded with a year no source gives;
+# the loader removes them from databases filled before.
+RETIRED_EVENTS = ["grow-your-regio-2017"]
 
 COOPERATION = {
     "slug": "flanders-netherlands",
@@ -1201,6 +1208,16 @@ STRATEGIES = [
         "priorities": [
             {
                 "name": {"en": "Chemistry and bioeconomy", "nl": "Chemie en bio-economie"},
+                # Illustration: no source gives this priority's Eye@RIS3 coding, so the page
+                # says the codes are the demo's.
+                "description": {
+                    "en": "The lead market S3Chem focuses on. Demo content: the codes below "
+                    "were chosen to illustrate the Eye@RIS3 coding and are not taken from "
+                    "the Eye@RIS3 database.",
+                    "nl": "De leidende markt waarop S3Chem zich richt. Democontent: de codes "
+                    "hieronder illustreren de Eye@RIS3-codering en komen niet uit de "
+                    "Eye@RIS3-databank.",
+                },
                 "nace": ["C20", "C22"],
                 "science": ["1", "2"],
                 "policy": ["sustainable", "kets"],
@@ -1308,14 +1325,15 @@ INFRASTRUCTURES = [
     },
 ]
 
-# News items date from what they report where the source gives no publication date.
+# An article carries the date its source was published where that is known (the Flanders
+# Make article appeared on 21 August 2017), else the date of what it reports.
 ARTICLES = [
     {
         "slug": "grow-your-regio-clusters-dna-smart-specialisation",
-        "published": date(2017, 4, 28),
+        "published": date(2015, 4, 28),
         "project": None,
         "region": "brussels",
-        "event": "grow-your-regio-2017",
+        "event": "grow-your-regio-2015",
         "themes": ["clusters", "smart-specialisation"],
         "byline": "Bert Schampers, Huis van de Nederlandse Provincies",
         "title": {
@@ -1395,10 +1413,10 @@ ARTICLES = [
             "organisations and policy instruments and agreed the next steps. First, "
             "every region maps its infrastructure in a regional context profile, which "
             "also brings out shared features and good practices.\n\n"
-            "In June partners and regional stakeholders made a first study visit to "
-            "Belgium and the Netherlands, organised by Flanders Make and Brainport "
-            "Development, with visits to research facilities in Ghent and the imec "
-            "laboratories in Heverlee.",
+            "Partners and regional stakeholders then made a first study visit to Belgium "
+            "and the Netherlands, organised by Flanders Make and Brainport Development, "
+            "with visits to research facilities in Ghent and the imec laboratories in "
+            "Heverlee.",
             "nl": "De partners, allemaal met gelijkaardige prioriteiten voor slimme "
             "specialisatie, doorlopen samen een leerproces om hun beleidsinstrumenten "
             "voor onderzoeks- en innovatie-infrastructuur en de toegang ertoe voor kmo's "
@@ -1409,7 +1427,7 @@ ARTICLES = [
             "vast. Eerst brengt elke regio haar infrastructuur in kaart in een regionaal "
             "contextprofiel, dat ook gemeenschappelijke kenmerken en goede praktijken "
             "naar boven haalt.\n\n"
-            "In juni trokken partners en regionale stakeholders op een eerste "
+            "Daarna trokken partners en regionale stakeholders op een eerste "
             "studiebezoek naar België en Nederland, georganiseerd door Flanders Make en "
             "Brainport Development, met bezoeken aan onderzoeksfaciliteiten in Gent en "
             "de imec-labo's in Heverlee.",

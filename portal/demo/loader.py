@@ -210,6 +210,7 @@ class Loader:
                     PriorityDomain,
                     {"strategy": strategy, "name_en": priority["name"]["en"]},
                     name_nl=priority["name"]["nl"],
+                    **_tr("description", priority.get("description", {})),
                     economic_domains=priority["nace"],
                     scientific_domains=priority["science"],
                     policy_objectives=priority["policy"],
@@ -217,6 +218,7 @@ class Loader:
                 )
 
     def load_events(self):
+        Event.objects.filter(slug__in=content.RETIRED_EVENTS).delete()
         for data in content.EVENTS:
             region = self.regions[data["region"]]
             tz = zoneinfo.ZoneInfo("Europe/Brussels")

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.choices import choice_labels
 from portal.core.models import Document, TimeStampedModel
 from portal.core.validators import latitude_validators, longitude_validators
 
@@ -93,6 +94,10 @@ class Infrastructure(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def access_route_labels(self) -> list[str]:
+        return choice_labels(self.access_routes, self.Access.choices)
 
     def clean(self):
         super().clean()

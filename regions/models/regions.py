@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from portal.core.choices import choice_labels
 from portal.core.models import Document, TimeStampedModel
 from portal.core.validators import latitude_validators, longitude_validators
 from regions import eye_ris3
@@ -222,3 +223,11 @@ class PriorityDomain(TimeStampedModel):
     @property
     def economic_domain_labels(self) -> list[str]:
         return [eye_ris3.nace_label(code) for code in self.economic_domains]
+
+    @property
+    def scientific_domain_labels(self) -> list[str]:
+        return choice_labels(self.scientific_domains, eye_ris3.SCIENTIFIC_DOMAINS)
+
+    @property
+    def policy_objective_labels(self) -> list[str]:
+        return choice_labels(self.policy_objectives, eye_ris3.POLICY_OBJECTIVES)

@@ -17,7 +17,11 @@ document.addEventListener("DOMContentLoaded", function () {
     var marker = item.dataset.kind === "region"
       ? L.circleMarker([lat, lon], { radius: 8, color: "#0b4f9c", fillOpacity: 0.2 })
       : L.marker([lat, lon], { title: link.textContent, alt: link.textContent });
-    marker.bindPopup('<a href="' + link.getAttribute("href") + '">' + link.textContent + "</a>");
+    // A node, not an HTML string: names are text, whatever characters they contain.
+    var popupLink = document.createElement("a");
+    popupLink.href = link.getAttribute("href");
+    popupLink.textContent = link.textContent;
+    marker.bindPopup(popupLink);
     marker.addTo(map);
     bounds.push([lat, lon]);
   });

@@ -37,6 +37,16 @@ def test_filters_work_without_javascript(site, browser):
     context.close()
 
 
+def test_a_bad_filter_is_explained_with_javascript_on(site, page):
+    page.goto(site + "/en/events/?when=past")
+    page.get_by_label("From").fill("2020-01-01")
+    page.wait_for_url("**start=2020-01-01**")
+    page.get_by_label("Until").fill("2019-01-01")
+    # The server answers 400; htmx swaps it in so the visitor learns why nothing changed.
+    page.locator("#results").get_by_text("The date range runs backwards").wait_for()
+    assert page.locator("#results [role=alert]").is_visible()
+
+
 def test_searching_the_good_practices(site, page):
     page.goto(site + "/en/good-practices/")
     page.get_by_label("Search", exact=True).fill("quadruple helix")
@@ -63,11 +73,26 @@ def test_switching_to_german_keeps_the_page(site, page):
         "/en/events/s3chem-11th-iwg-brussels-2018/",
         "/en/good-practices/",
         "/en/search/?q=chemistry",
+        "/en/map/",
     ],
 )
 def test_no_serious_accessibility_violations(site, page, path):
     page.goto(site + path)
     assert axe_violations(page) == []
+
+
+def test_map_popups_show_names_as_text(site, page):
+    from tests.factories import PartnershipFactory
+
+    name = "Lab <b>&</b> Co"
+    PartnershipFactory(
+        organisation__name=name, organisation__latitude=50.85, organisation__longitude=4.35
+    )
+    page.goto(site + "/en/map/")
+    page.get_by_alt_text(name).click()
+    popup = page.locator(".leaflet-popup-content")
+    assert popup.get_by_role("link").inner_text() == name
+    assert popup.locator("b").count() == 0
 
 
 @pytest.mark.parametrize(

@@ -63,3 +63,33 @@ def test_an_unaccepted_file_type_lists_the_accepted_ones(region):
         _document(region, file=upload).full_clean()
     assert "“.exe” are not accepted" in info.value.message_dict["file"][0]
     assert ".pdf" in info.value.message_dict["file"][0]
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.DEBUG = False
+    return tmp_path
+
+
+def test_a_public_documents_file_is_served_with_debug_off(client, region, media):
+    document = _document(region)
+    document.file.save("strategy.pdf", SimpleUploadedFile("s.pdf", placeholder_pdf("S", "")))
+    response = client.get(document.href)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("path", ["private/endorsements/7/letter.pdf", "documents/2024/stray.pdf"])
+def test_files_no_public_document_names_are_not_served(client, region, media, path):
+    (media / path).parent.mkdir(parents=True)
+    (media / path).write_bytes(placeholder_pdf("Private", ""))
+    assert client.get(f"/media/{path}").status_code == 404
+
+
+def test_a_document_row_cannot_open_the_private_folder(client, region, media):
+    (media / "private").mkdir()
+    (media / "private" / "letter.pdf").write_bytes(placeholder_pdf("Private", ""))
+    _document(region, file="private/letter.pdf").save()
+    assert client.get("/media/private/letter.pdf").status_code == 404

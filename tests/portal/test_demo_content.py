@@ -50,7 +50,48 @@ def test_the_seed_events_are_there_with_their_dates_and_places(demo):
     assert closing.ends_at.astimezone(closing.tz).date() == datetime.date(2019, 2, 27)
     kick_off = Event.objects.get(slug="inno-infra-share-kick-off-bologna")
     assert (kick_off.city, kick_off.date_precision) == ("Bologna", "season")
-    assert Event.objects.get(slug="grow-your-regio-2017").city == "Brussels"
+    grow = Event.objects.get(slug="grow-your-regio-2015")
+    assert grow.city == "Brussels"
+    assert (grow.local_start.date(), grow.local_end.date()) == (
+        datetime.date(2015, 4, 27),
+        datetime.date(2015, 4, 28),
+    )
+
+
+def test_the_study_visit_is_where_and_when_the_seed_says_no_more(demo):
+    visit = Event.objects.get(slug="inno-infra-share-study-visit-be-nl-2017")
+    # "Mid last month", in an article without a date: only the year can be defended.
+    assert visit.date_precision == "year"
+    assert visit.when_display() == "2017"
+    assert (visit.city, visit.region.slug) == ("Ghent, Heverlee", "flanders")
+    assert "Eindhoven" not in visit.agenda + visit.summary
+    assert set(visit.organisers.values_list("slug", flat=True)) == {
+        "flanders-make",
+        "brainport-development",
+    }
+
+
+def test_the_demo_coding_of_a_priority_says_it_is_demo_content(demo):
+    strategy = Strategy.objects.get(region__slug="saxony-anhalt")
+    (priority,) = strategy.priorities.all()
+    assert priority.economic_domains
+    assert "Demo content" in priority.description_en
+    assert "Democontent" in priority.description_nl
+
+
+def test_an_event_loaded_under_a_retired_slug_is_removed(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    load_demo()
+    Event.objects.create(
+        slug="grow-your-regio-2017",
+        title="GROW your REGIOn",
+        type="conference",
+        starts_at=datetime.datetime(2017, 4, 27, tzinfo=datetime.UTC),
+        ends_at=datetime.datetime(2017, 4, 28, tzinfo=datetime.UTC),
+    )
+    load_demo()
+    assert not Event.objects.filter(slug="grow-your-regio-2017").exists()
+    assert Event.objects.filter(slug="grow-your-regio-2015").count() == 1
 
 
 def test_the_cooperation_timeline_runs_from_2004_to_2020(demo):

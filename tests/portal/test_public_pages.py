@@ -1,3 +1,5 @@
+import re
+
 import icalendar
 import pytest
 from django.core.cache import cache
@@ -14,40 +16,76 @@ def demo(settings, tmp_path):
     load_demo()
 
 
+# Each public page with the title it must carry; og:title repeats it.
 PAGES = [
-    "/en/",
-    "/nl/",
-    "/de/",
-    "/en/projects/",
-    "/en/projects/s3chem/",
-    "/en/projects/inno-infra-share/",
-    "/en/regions/",
-    "/en/regions/saxony-anhalt/",
-    "/en/regions/metropole-ruhr/",
-    "/en/organisations/flanders-make/",
-    "/en/cooperations/flanders-netherlands/",
-    "/en/events/?when=past",
-    "/en/events/s3chem-11th-iwg-brussels-2018/",
-    "/en/good-practices/",
-    "/en/good-practices/lombardy-research-and-innovation-law/",
-    "/en/infrastructure/",
-    "/en/infrastructure/imec-laboratories-heverlee/",
-    "/en/news/",
-    "/en/news/s3chem-partners-meet-in-brussels/",
-    "/en/map/",
-    "/en/search/?q=chemistry",
+    ("/en/", "Regions working together on innovation"),
+    ("/nl/", "Regio’s die samenwerken aan innovatie"),
+    ("/de/", "Regionen, die bei der Innovation zusammenarbeiten"),
+    ("/en/projects/", "Projects"),
+    ("/en/projects/s3chem/", "S3Chem – Smart Chemistry Specialisation Strategy"),
+    ("/en/projects/inno-infra-share/", "INNO INFRA SHARE – Sharing Strategies for European"),
+    ("/en/regions/", "Regions"),
+    ("/en/regions/saxony-anhalt/", "Saxony-Anhalt"),
+    ("/en/regions/metropole-ruhr/", "Metropole Ruhr"),
+    ("/en/organisations/flanders-make/", "Flanders Make"),
+    ("/en/cooperations/flanders-netherlands/", "Flanders–Netherlands cooperation on economy"),
+    ("/en/events/?when=past", "Past events"),
+    ("/en/events/s3chem-11th-iwg-brussels-2018/", "S3Chem: 11th Interregional Working Group"),
+    ("/en/good-practices/", "Good practices"),
+    ("/en/good-practices/lombardy-research-and-innovation-law/", "“Lombardy is Research"),
+    ("/en/infrastructure/", "R&I infrastructure catalogue"),
+    ("/en/infrastructure/imec-laboratories-heverlee/", "imec laboratories, Heverlee"),
+    ("/en/news/", "News"),
+    ("/en/news/s3chem-partners-meet-in-brussels/", "S3Chem partners shape their action plans"),
+    ("/en/map/", "Map of the network"),
+    ("/en/search/?q=chemistry", "Search"),
 ]
+GENERIC_DESCRIPTION = "Regions and their partners working together on innovation across Europe"
 
 
-@pytest.mark.parametrize("url", PAGES)
-def test_every_public_page_renders_with_its_title_and_meta(demo, client, url):
+def _meta(html: str, attribute: str, name: str) -> str:
+    return re.search(rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)"', html)[1]
+
+
+@pytest.mark.parametrize(("url", "title"), PAGES)
+def test_every_public_page_has_its_own_title_description_and_open_graph(demo, client, url, title):
     response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<title>" in html and '<meta name="description"' in html
-    assert '<link rel="canonical" href="http://localhost:8000' in html
-    assert 'property="og:title"' in html
-    assert 'hreflang="de"' in html
+    site_name = _meta(html, "property", "og:site_name")
+    page_title = re.search(r"<title>(.*?)</title>", html)[1]
+    assert page_title.startswith(title) and page_title.endswith(f" · {site_name}")
+    assert _meta(html, "property", "og:title").startswith(title)
+    if "working together" not in title:  # the home page is described by the site's own words
+        assert not _meta(html, "name", "description").startswith(GENERIC_DESCRIPTION)
+        assert not _meta(html, "property", "og:description").startswith(GENERIC_DESCRIPTION)
+    assert _meta(html, "property", "og:description").strip()
+    assert 'hreflang="de" href="http://localhost:8000/de/' in html
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        ("/en/events/", "/en/events/"),
+        ("/en/events/?when=past", "/en/events/?when=past"),
+        ("/en/events/?when=past&project=s3chem", "/en/events/?when=past"),
+        ("/en/events/?when=past&page=abc", "/en/events/?when=past"),
+        ("/en/search/?q=chemistry", "/en/search/"),
+        ("/en/regions/saxony-anhalt/", "/en/regions/saxony-anhalt/"),
+    ],
+)
+def test_the_canonical_address_keeps_what_decides_the_page(demo, client, url, canonical):
+    html = client.get(url).content.decode()
+    expected = "http://localhost:8000" + canonical.replace("&", "&amp;")
+    assert f'<link rel="canonical" href="{expected}">' in html
+    assert f'<meta property="og:url" content="{expected}">' in html
+
+
+def test_the_second_page_of_a_list_is_canonical_to_itself(client):
+    for n in range(25):
+        f.EventFactory(slug=f"event-page-{n}")
+    html = client.get("/en/events/?page=2").content.decode()
+    assert '<link rel="canonical" href="http://localhost:8000/en/events/?page=2">' in html
 
 
 def test_the_event_page_gives_date_place_programme_and_structured_data(demo, client):
@@ -155,7 +193,7 @@ def test_search_finds_through_typos_and_compounds(demo, client):
         ("/en/search/?q=" + "a" * 2000, 400, "2000 characters long"),
         ("/en/good-practices/?q=" + "a" * 2000, 400, "at most 200 characters"),
         ("/en/events/?when=past&page=9999", 200, "GROW your REGIOn"),
-        ("/en/events/?page=abc", 200, "event"),
+        ("/en/events/?when=past&page=abc", 200, "S3Chem phase 1 closing conference"),
         ("/en/events/no-such-event/", 404, "Page not found"),
         ("/en/projects/no-such-project/", 404, "Page not found"),
         ("/en/regions/no-such-region/", 404, "Page not found"),
@@ -205,3 +243,34 @@ def test_a_flushed_cache_never_brings_back_an_old_page(client):
     event.save()
     cache.clear()
     assert "Second title" in client.get("/en/events/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/events/?project=%00",
+        "/en/events/?region=%00",
+        "/en/events/?type=%00",
+        "/en/events/?start=%00",
+        "/en/good-practices/?q=%00",
+        "/en/good-practices/?theme=%00",
+        "/en/good-practices/?project=%00",
+        "/en/infrastructure/?q=%00",
+        "/en/infrastructure/?domain=%00",
+        "/en/infrastructure/?access=%00",
+        "/en/regions/?country=%00",
+        "/en/regions/?project=%00",
+        "/en/projects/?theme=%00",
+    ],
+)
+def test_a_nul_byte_in_a_filter_is_a_clear_400(client, url):
+    # PostgreSQL cannot compare text with a NUL character: each filter must refuse it
+    # before the query is built.
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "field--error" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/en/news/?page=%00", "/en/events/?when=%00&page=%00"])
+def test_a_nul_byte_where_nothing_is_filtered_changes_nothing(client, url):
+    assert client.get(url).status_code == 200

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from projects import services
 from projects.models import GoodPractice
-from tests.factories import GoodPracticeFactory, ThemeFactory
+from tests.factories import GoodPracticeFactory, ThemeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,18 @@ def test_a_partner_cannot_file_for_another_partnership(partner_member, lead):
         services.practice_propose(
             user=partner_member, partnership=lead, text=TEXT, approach="funding"
         )
-    # Nor through the form: the other partnership is not among the choices.
+
+
+def test_the_form_offers_only_the_partnerships_one_files_for(
+    client, partner_member, partnership, lead
+):
+    client.force_login(partner_member)
+    form = client.get("/en/good-practices/propose/").content.decode()
+    assert f'<option value="{partnership.pk}">' in form
+    assert f'<option value="{lead.pk}">' not in form
+    response = _propose(client, lead)
+    assert "Select a valid choice" in response.content.decode()
+    assert not GoodPractice.objects.exists()
 
 
 def test_only_the_projects_coordinator_reviews_and_others_see_nothing(
@@ -114,3 +125,35 @@ def test_proposing_requires_login(client):
     response = client.get("/en/good-practices/propose/")
     assert response.status_code == 302
     assert response["Location"].startswith("/en/login/")
+
+
+def test_field_errors_are_tied_to_their_inputs(client, partner_member, partnership):
+    client.force_login(partner_member)
+    html = _propose(client, partnership, summary="").content.decode()
+    assert 'aria-invalid="true" aria-describedby="id_summary_error"' in html
+    assert '<div class="field-error" id="id_summary_error"><p>This field is required.</p>' in html
+    assert "<legend>Themes</legend>" in html
+
+
+def test_a_superuser_reviews_as_the_rules_allow(client, project, partnership):
+    practice = GoodPracticeFactory(
+        project=project, organisation=partnership.organisation, status="proposed"
+    )
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    review = client.get("/en/good-practices/review/").content.decode()
+    assert practice.title in review
+    assert "Only project coordinators validate good practices." not in review
+    client.post(f"/en/good-practices/{practice.slug}/review/", {"decision": "validate"})
+    practice.refresh_from_db()
+    assert (practice.status, practice.reviewed_by) == ("validated", admin)
+
+
+def test_a_coordinator_sees_only_the_proposals_of_the_projects_they_coordinate(
+    client, coordinator, project
+):
+    mine = GoodPracticeFactory(project=project, status="proposed", title="Mine to review")
+    GoodPracticeFactory(status="proposed", title="Another project's")
+    client.force_login(coordinator)
+    review = client.get("/en/good-practices/review/").content.decode()
+    assert mine.title in review and "Another project's" not in review

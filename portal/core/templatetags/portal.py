@@ -2,10 +2,13 @@ import json
 
 from django import template
 from django.conf import settings
+from django.core.paginator import Page
+from django.http import QueryDict
 from django.urls import translate_url
+from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from portal.core.i18n import LANGUAGE_NAMES, translated
@@ -29,8 +32,26 @@ def tr(obj, field):
 
 @register.simple_tag
 def trtext(obj, field):
-    """A translated field as plain text (titles, attributes): no markup."""
+    """A translated field as plain text (titles, attributes, mail): no markup."""
     return translated(obj, field)[0]
+
+
+@register.simple_tag
+def trlang(obj, field):
+    """A translated field in running text (names in lists and links): in another language
+    it is marked with lang for screen readers, without the visible note `tr` adds."""
+    text, language = translated(obj, field)
+    if language is None:
+        return text
+    return format_html('<span lang="{}">{}</span>', language, text)
+
+
+@register.simple_tag
+def lang_attr(obj, field):
+    """` lang="…"` for the element around a translated field shown through a filter
+    (paragraphs, truncation), when the text is in another language than the page."""
+    language = translated(obj, field)[1]
+    return format_html(' lang="{}"', language) if language else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -49,6 +70,27 @@ def absolute(path):
     return f"{settings.SITE_URL}{path}"
 
 
+# Parameters that decide what a page is (past events rather than upcoming ones), kept in
+# its canonical address; filters only narrow a list down and are left out.
+CANONICAL_PARAMS = ("when",)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's address for search engines: its path, what it shows, and which page."""
+    request = context["request"]
+    params = QueryDict(mutable=True)
+    for name in CANONICAL_PARAMS:
+        if request.GET.get(name):
+            params[name] = request.GET[name]
+    # The page shown, not the one asked for: "?page=abc" is page 1, which needs no number.
+    page = context.get("page")
+    if isinstance(page, Page) and page.number > 1:
+        params["page"] = page.number
+    query = params.urlencode()
+    return absolute(f"{request.path}?{query}" if query else request.path)
+
+
 @register.simple_tag(takes_context=True)
 def query(context, **changes):
     """The current query string with some parameters changed (None removes one)."""
@@ -60,6 +102,20 @@ def query(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+# Where each language puts the euro sign: before the amount in English, before it and
+# spaced in Dutch, after it and spaced in German (no-break spaces, so it never wraps).
+_EURO_PATTERNS = {"en": "€{}", "nl": "€\u00a0{}", "de": "{}\u00a0€"}
+
+
+@register.filter
+def euros(amount):
+    """A whole amount in euros, grouped and placed as the reader's language writes it."""
+    if amount is None or amount == "":
+        return ""
+    number = number_format(amount, decimal_pos=0, force_grouping=True)
+    return _EURO_PATTERNS.get((get_language() or "en")[:2], "€\u00a0{}").format(number)
 
 
 @register.filter

@@ -1,0 +1,22 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal import search
+
+
+class SearchForm(forms.Form):
+    # A CharField refuses NUL characters by itself (ProhibitNullCharactersValidator):
+    # PostgreSQL cannot hold them in text, so such a query would fail in the database.
+    q = forms.CharField(
+        max_length=search.MAX_LENGTH,
+        required=False,
+        error_messages={
+            "max_length": _(
+                "Your search is %(show_value)d characters long; please use at most %(limit_value)d."
+            ),
+            "null_characters_not_allowed": _(
+                "Your search contains a null character, which cannot be searched for."
+                " Please remove it."
+            ),
+        },
+    )

@@ -1,0 +1,22 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_only_published_articles_reach_the_public(client):
+    ArticleFactory(title="Out now")
+    draft = ArticleFactory(title="A draft", is_published=False)
+    future = ArticleFactory(
+        title="Embargoed", published_at=timezone.now() + datetime.timedelta(days=2)
+    )
+    for url in ("/en/news/", "/en/", "/en/search/?q=draft+embargoed+out"):
+        html = client.get(url).content.decode()
+        assert "Out now" in html, url
+        assert "A draft" not in html and "Embargoed" not in html, url
+    for article in (draft, future):
+        assert client.get(f"/en/news/{article.slug}/").status_code == 404
