@@ -5,12 +5,9 @@ for Dutch, and so on) over the text in every language, ranked, with the matching
 highlighted. The results of all kinds are merged by rank.
 """
 
-import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db.models import F, FloatField, Func, Q, TextField, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import get_language, gettext_lazy
@@ -18,15 +15,13 @@ from django.utils.translation import gettext as _
 
 from events.models import Event
 from news.models import Article
+from portal.core.search import CONFIGS, localised, matching
 from projects.models import Project
 from projects.selectors import public_practices
 from regions.models import Cooperation, Infrastructure, Organisation, Region
 
 MAX_LENGTH = 200
 LIMIT = 50
-CONFIGS = {"nl": "dutch", "en": "english", "de": "german"}
-FUZZY_THRESHOLD = 0.45
-WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -100,16 +95,6 @@ SOURCES = [
 ]
 
 
-def _localised(name: str, language: str):
-    """The field in the reader's language, falling back like the pages do."""
-    order = [language] + [code for code in ("en", "nl", "de") if code != language]
-    return Coalesce(
-        *[NullIf(f"{name}_{code}", Value("")) for code in order],
-        Value(""),
-        output_field=TextField(),
-    )
-
-
 def _highlight(snippet: str) -> str:
     # The headline is built from stored text, so it is escaped before the marks go in.
     return str(escape(snippet or "")).replace(_START, "<mark>").replace(_STOP, "</mark>")
@@ -120,36 +105,11 @@ _START, _STOP = "\x02", "\x03"
 
 def _search(kind, queryset, title, texts, url_name, query, language) -> list[Hit]:
     config = CONFIGS.get(language, "simple")
-    vector = SearchVector(_localised(title, language), weight="A", config=config)
-    for text in texts:
-        vector += SearchVector(_localised(text, language), weight="B", config=config)
-    # The "simple" configuration catches words the stemmer does not know (names, acronyms).
-    vector += SearchVector(_localised(title, language), weight="A", config="simple")
-    search_query = SearchQuery(query, search_type="websearch", config=config) | SearchQuery(
-        query, search_type="websearch", config="simple"
-    )
-    words = WORD.findall(query)
-    if words:
-        # Prefixes find the start of Dutch and German compounds: "innovatie" finds
-        # "innovatiestrategie".
-        search_query |= SearchQuery(
-            " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
-        )
-    title_text = _localised(title, language)
     rows = (
-        queryset()
+        matching(queryset(), query, title=title, texts=texts, language=language)
         .annotate(
-            _rank=SearchRank(vector, search_query),
-            # Typos: trigram similarity of the query's words to the title's words.
-            _fuzzy=Func(
-                Value(query),
-                title_text,
-                function="portal_word_similarity",
-                output_field=FloatField(),
-            ),
-            _title=title_text,
             _snippet=SearchHeadline(
-                _localised(texts[0], language),
+                localised(texts[0], language),
                 SearchQuery(query, search_type="websearch", config=config),
                 config=config,
                 start_sel=_START,
@@ -158,9 +118,6 @@ def _search(kind, queryset, title, texts, url_name, query, language) -> list[Hit
                 min_words=12,
             ),
         )
-        .filter(Q(_rank__gt=0.0) | Q(_fuzzy__gte=FUZZY_THRESHOLD) | Q(_title__icontains=query))
-        .annotate(_score=F("_rank") + F("_fuzzy") * 0.5)
-        .order_by(F("_score").desc(nulls_last=True))
         .values("slug", "_title", "_snippet", "_score")[:LIMIT]
     )
     return [
