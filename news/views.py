@@ -2,12 +2,9 @@ from django.http import Http404
 from django.shortcuts import render
 
 from news.models import Article
+from news.selectors import published_articles
 from portal.core.cache import public_page
 from portal.core.pagination import paginate
-
-
-def published_articles():
-    return Article.objects.published().select_related("project", "region", "event")
 
 
 @public_page

@@ -13,6 +13,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots, name="robots"),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Not under a language prefix: the language of an API answer is asked for per request.
+    path("api/v1/", include("portal.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
@@ -26,6 +28,9 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("admin/", admin.site.urls),
 )
+
+handler404 = "portal.views.not_found"
+handler500 = "portal.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

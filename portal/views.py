@@ -2,10 +2,11 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from events import selectors as events
-from news.views import published_articles
+from news.selectors import published_articles
 from portal import search as site_search
 from portal.core.cache import public_page
 from projects import selectors as projects
@@ -76,3 +77,20 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def _api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def not_found(request, exception):
+    # API clients get JSON at every address under /api/, even one no endpoint answers.
+    if _api(request):
+        return JsonResponse({"detail": "No API endpoint at this address."}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    if _api(request):
+        return JsonResponse({"detail": "Server error."}, status=500)
+    return defaults.server_error(request)
