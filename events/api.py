@@ -8,8 +8,8 @@ from rest_framework import serializers
 
 from events import selectors
 from events.models import Event
-from portal.core.api.fields import LinkField, LocalDateTimeField, TranslatedField
-from portal.core.api.filters import SlugFilter
+from portal.core.api.fields import LinkField, LocalDateTimeField, OptionalURLField, TranslatedField
+from portal.core.api.filters import DateTimeFilter, SlugFilter
 from portal.core.api.views import PublicViewSet
 from projects.api.refs import ProjectRefSerializer
 from projects.models import Project
@@ -47,7 +47,7 @@ class EventSerializer(serializers.Serializer):
     is_online = serializers.BooleanField()
     summary = TranslatedField()
     agenda = TranslatedField()
-    website = serializers.URLField()
+    website = OptionalURLField()
     organisers = OrganisationRefSerializer(many=True)
     url = LinkField("events:detail")
     api_url = LinkField("api:event-detail")
@@ -67,15 +67,15 @@ class EventFilter(django_filters.FilterSet):
     organiser = SlugFilter(
         queryset=Organisation.objects.all(), what=_("organisation"), field_name="organisers"
     )
-    starts_after = django_filters.IsoDateTimeFilter(
+    starts_after = DateTimeFilter(
         field_name="starts_at",
         lookup_expr="gte",
-        help_text=_("Events starting at or after this time (a date means its midnight)."),
+        help_text=_("Events starting at or after this time (a date alone means its midnight)."),
     )
-    starts_before = django_filters.IsoDateTimeFilter(
+    starts_before = DateTimeFilter(
         field_name="starts_at",
         lookup_expr="lt",
-        help_text=_("Events starting before this time (a date means its midnight)."),
+        help_text=_("Events starting before this time (a date alone means its midnight)."),
     )
     # A choice rather than a BooleanFilter, which takes "yes" or "maybe" for "no filter".
     upcoming = django_filters.ChoiceFilter(

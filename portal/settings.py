@@ -258,10 +258,11 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"] if not SECURE_HSTS_PRELOAD else []
 # --- REST framework: the public API under /api/v1/ --------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    # Sessions for the browsable API, tokens for partners' scripts and sites.
+    # Tokens for partners' scripts and sites, sessions for the browsable API. Tokens come
+    # first, so a wrong one is answered 401 with a WWW-Authenticate header.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     # Closed unless an endpoint says otherwise: the public ones stand on
     # portal.core.api.views.PublicViewSet, which allows anyone to read.

@@ -3,7 +3,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from portal.core.api.fields import LinkField, TranslatedField
+from portal.core.api.fields import LinkField, OptionalURLField, TranslatedField
 from portal.core.api.filters import SlugFilter
 from portal.core.api.views import PublicViewSet
 from projects import selectors
@@ -41,7 +41,7 @@ class ProjectSerializer(serializers.Serializer):
     phases = PhaseSerializer(many=True)
     themes = ThemeRefSerializer(many=True)
     summary = TranslatedField()
-    website = serializers.URLField()
+    website = OptionalURLField()
     budget = serializers.DecimalField(
         max_digits=12, decimal_places=2, allow_null=True, help_text=_("In euros.")
     )

@@ -3,7 +3,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from portal.core.api.fields import LinkField, TranslatedField
+from portal.core.api.fields import LinkField, OptionalURLField, TranslatedField
 from portal.core.api.filters import SlugFilter
 from portal.core.api.views import PublicViewSet
 from regions.api.refs import RegionRefSerializer, ThemeRefSerializer
@@ -24,7 +24,7 @@ class CooperationSerializer(serializers.Serializer):
     name = TranslatedField()
     summary = TranslatedField()
     started_on = serializers.DateField(allow_null=True)
-    website = serializers.URLField()
+    website = OptionalURLField()
     regions = RegionRefSerializer(many=True)
     themes = ThemeRefSerializer(many=True)
     milestones = MilestoneSerializer(many=True)

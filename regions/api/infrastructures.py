@@ -2,7 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from portal.core.api.fields import CoordinateField, LinkField, TranslatedField
+from portal.core.api.fields import CoordinateField, LinkField, OptionalURLField, TranslatedField
 from portal.core.api.filters import SlugFilter
 from portal.core.api.views import PublicViewSet
 from regions import selectors
@@ -24,7 +24,7 @@ class InfrastructureSerializer(serializers.Serializer):
         child=serializers.ChoiceField(choices=Infrastructure.Access.choices)
     )
     access = TranslatedField()
-    website = serializers.URLField()
+    website = OptionalURLField()
     latitude = CoordinateField()
     longitude = CoordinateField()
     url = LinkField("regions:infrastructure")

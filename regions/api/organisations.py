@@ -2,7 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from portal.core.api.fields import CoordinateField, LinkField, TranslatedField
+from portal.core.api.fields import CoordinateField, LinkField, OptionalURLField, TranslatedField
 from portal.core.api.filters import SlugFilter
 from portal.core.api.views import PublicViewSet
 from regions import selectors
@@ -17,7 +17,7 @@ class OrganisationSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=Organisation.Type.choices)
     region = RegionRefSerializer()
     city = serializers.CharField()
-    website = serializers.URLField()
+    website = OptionalURLField()
     summary = TranslatedField()
     latitude = CoordinateField()
     longitude = CoordinateField()

@@ -72,3 +72,13 @@ class CoordinateField(serializers.DecimalField):
     def __init__(self, **kwargs):
         kwargs.setdefault("allow_null", True)
         super().__init__(max_digits=8, decimal_places=5, coerce_to_string=False, **kwargs)
+
+
+class OptionalURLField(serializers.URLField):
+    """A link that may be missing: null, rather than an empty string that is no URL."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_null=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None

@@ -5,9 +5,11 @@ message naming the parameter, never ignored: a client that misspells a slug shou
 every row back and believe it got the filtered ones.
 """
 
+import datetime
 import re
 
 import django_filters
+from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
@@ -28,6 +30,24 @@ class SlugFilter(django_filters.ModelChoiceFilter):
             {"invalid_choice": _("There is no %(what)s “%%(value)s”.") % {"what": what}},
         )
         super().__init__(*args, **kwargs)
+
+
+class _UtcDateTimeField(django_filters.fields.IsoDateTimeField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        # In UTC before it reaches PostgreSQL, which refuses offsets Python takes (+23:00).
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError(_("Give a time within the years 1 to 9999.")) from None
+
+
+class DateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 time (a date alone means its midnight, in the portal's time zone)."""
+
+    field_class = _UtcDateTimeField
 
 
 class FullTextSearchFilter(BaseFilterBackend):
