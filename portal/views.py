@@ -1,7 +1,10 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
@@ -45,6 +48,32 @@ def network_map(request):
             "organisations": organisations,
             "tile_url": settings.MAP_TILE_URL,
             "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        },
+    )
+
+
+@public_page
+def use_our_data(request):
+    """How partner sites and aggregators reuse the portal's data: API, feeds and widget."""
+    project_list = projects.project_list().order_by("acronym")
+    regions = Region.objects.order_by("name")
+    # The widget example follows the project or region picked in the page's little form.
+    chosen = {
+        key: request.GET[key]
+        for key, queryset in (("project", project_list), ("region", regions))
+        if request.GET.get(key) and queryset.filter(slug=request.GET[key]).exists()
+    } or {"project": project_list.values_list("slug", flat=True).first() or ""}
+    widget = f"{settings.SITE_URL}{reverse('events:widget')}?{urlencode(chosen)}"
+    return render(
+        request,
+        "portal/use_our_data.html",
+        {
+            "projects": project_list,
+            "regions": regions,
+            "chosen": chosen,
+            "widget_url": widget,
+            "rates": settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            "max_age": settings.API_MAX_AGE,
         },
     )
 
