@@ -5,9 +5,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
-from icalendar import Calendar
+from icalendar import Calendar, vDuration
 from icalendar import Event as VEvent
-from icalendar import vDuration
 
 from portal.core.i18n import translated
 
