@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from portal.core.i18n import translated
 
-# A stand-in that fits both a slug and a number in a URL pattern, and nothing else in one.
+# A stand-in that fits a slug pattern and a number pattern alike, and no URL holds otherwise.
 _MARK = "8642097531"
 
 
