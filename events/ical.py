@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
-from icalendar import Calendar
+from icalendar import Calendar, vDuration
 from icalendar import Event as VEvent
 
 from portal.core.i18n import translated
@@ -38,11 +38,16 @@ def _vevent(event) -> VEvent:
     return vevent
 
 
-def calendar(events, name: str) -> bytes:
+def calendar(events, name: str, *, refresh: datetime.timedelta | None = None) -> bytes:
+    """A calendar of `events`; `refresh` tells subscribers how often to fetch it again."""
     cal = Calendar()
     cal.add("prodid", "-//Innovation cooperation portal//events//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", name)
+    if refresh:
+        # RFC 7986's property, and the one Outlook reads.
+        cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", vDuration(refresh))
     for event in events:
         cal.add_component(_vevent(event))
     cal.add_missing_timezones()

@@ -1,6 +1,9 @@
+import datetime
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
 
 from events import selectors
 from events.filters import EventFilter
@@ -54,3 +57,68 @@ def event_ics(request, slug):
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response
+
+
+FEED_LIMIT = 500
+
+
+@public_page
+def event_calendar(request):
+    """The events the list page shows, with its filters, as a calendar to subscribe to."""
+    past = request.GET.get("when") == "past"
+    base = selectors.past() if past else selectors.upcoming()
+    filterset = EventFilter(request.GET, queryset=base)
+    if not filterset.is_valid():
+        return _bad_filter(filterset)
+    name = " – ".join([_("Events"), *_chosen(filterset)])
+    response = HttpResponse(
+        calendar(filterset.qs[:FEED_LIMIT], name, refresh=datetime.timedelta(hours=1)),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'inline; filename="events.ics"'
+    return response
+
+
+WIDGET_SIZES = range(1, 21)
+
+
+@xframe_options_exempt  # outside public_page: a cached response must keep the exemption
+@public_page
+def event_widget(request):
+    """The next events of a project or region, for other sites to show in a frame."""
+    filterset = EventFilter(request.GET, queryset=selectors.upcoming())
+    if not filterset.is_valid():
+        return _bad_filter(filterset)
+    size = request.GET.get("limit", "5")
+    if not size.isdecimal() or int(size) not in WIDGET_SIZES:
+        return HttpResponse(
+            _("limit: give a number from 1 to 20."), status=400, content_type="text/plain"
+        )
+    query = request.GET.copy()
+    query.pop("limit", None)
+    return render(
+        request,
+        "events/widget.html",
+        {
+            "events": filterset.qs[: int(size)],
+            "heading": " – ".join([_("Upcoming events"), *_chosen(filterset)]),
+            "more": query.urlencode(),
+        },
+    )
+
+
+def _chosen(filterset) -> list[str]:
+    """What the filters narrowed the events to, for a calendar's or a widget's heading."""
+    data, labels = filterset.form.cleaned_data, []
+    if data.get("project"):
+        labels.append(data["project"].acronym)
+    if data.get("region"):
+        labels.append(translated(data["region"], "name")[0])
+    return labels
+
+
+def _bad_filter(filterset):
+    problems = "; ".join(
+        f"{field}: {' '.join(errors)}" for field, errors in filterset.errors.items()
+    )
+    return HttpResponse(problems, status=400, content_type="text/plain; charset=utf-8")

@@ -7,14 +7,12 @@ paginated as one list; the highlighted passage is costly and is made only for th
 on the page shown (`highlight`).
 """
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db.models import F, FloatField, Func, Q, QuerySet, TextField, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.html import escape
@@ -22,14 +20,12 @@ from django.utils.translation import get_language, gettext_lazy
 
 from events.models import Event
 from news.selectors import published_articles
+from portal.core.search import CONFIGS, localised, matching
 from projects.models import Project
 from projects.selectors import public_practices
 from regions.models import Cooperation, Infrastructure, Organisation, Region
 
 MAX_LENGTH = 200
-CONFIGS = {"nl": "dutch", "en": "english", "de": "german"}
-FUZZY_THRESHOLD = 0.45
-WORD = re.compile(r"\w+")
 
 
 # Compared by identity: hits are grouped by the source they came from.
@@ -120,16 +116,6 @@ def _language() -> str:
     return (get_language() or "en")[:2]
 
 
-def _localised(name: str, language: str):
-    """The field in the reader's language, falling back like the pages do."""
-    order = [language] + [code for code in ("en", "nl", "de") if code != language]
-    return Coalesce(
-        *[NullIf(f"{name}_{code}", Value("")) for code in order],
-        Value(""),
-        output_field=TextField(),
-    )
-
-
 _START, _STOP = "\x02", "\x03"
 
 
@@ -139,40 +125,9 @@ def _marked(snippet: str) -> str:
 
 
 def _rank(source: Source, query: str, language: str) -> list[Hit]:
-    config = CONFIGS.get(language, "simple")
-    vector = SearchVector(_localised(source.title, language), weight="A", config=config)
-    for text in source.texts:
-        vector += SearchVector(_localised(text, language), weight="B", config=config)
-    # The "simple" configuration catches words the stemmer does not know (names, acronyms).
-    vector += SearchVector(_localised(source.title, language), weight="A", config="simple")
-    search_query = SearchQuery(query, search_type="websearch", config=config) | SearchQuery(
-        query, search_type="websearch", config="simple"
-    )
-    words = WORD.findall(query)
-    if words:
-        # Prefixes find the start of Dutch and German compounds: "innovatie" finds
-        # "innovatiestrategie".
-        search_query |= SearchQuery(
-            " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
-        )
-    title_text = _localised(source.title, language)
-    rows = (
-        source.queryset()
-        .annotate(
-            _rank=SearchRank(vector, search_query),
-            # Typos: trigram similarity of the query's words to the title's words.
-            _fuzzy=Func(
-                Value(query),
-                title_text,
-                function="portal_word_similarity",
-                output_field=FloatField(),
-            ),
-            _title=title_text,
-        )
-        .filter(Q(_rank__gt=0.0) | Q(_fuzzy__gte=FUZZY_THRESHOLD) | Q(_title__icontains=query))
-        .annotate(_score=F("_rank") + F("_fuzzy") * 0.5)
-        .values_list("pk", "slug", "_title", "_score")
-    )
+    rows = matching(
+        source.queryset(), query, title=source.title, texts=source.texts, language=language
+    ).values_list("pk", "slug", "_title", "_score")
     return [Hit(source, pk, slug, title, score or 0.0) for pk, slug, title, score in rows]
 
 
@@ -199,7 +154,7 @@ def highlight(hits, query: str) -> None:
             .filter(pk__in=[hit.pk for hit in source_hits])
             .annotate(
                 _snippet=SearchHeadline(
-                    _localised(source.texts[0], language),
+                    localised(source.texts[0], language),
                     SearchQuery(query, search_type="websearch", config=config),
                     config=config,
                     start_sel=_START,

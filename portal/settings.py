@@ -6,6 +6,7 @@ stops start-up with a message naming the variable rather than being guessed at.
 """
 
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -41,6 +42,20 @@ def env_int(name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from None
+
+
+_RATE = re.compile(r"\d+/(second|minute|hour|day)")
+
+
+def env_rate(name: str, default: str) -> str:
+    """A request rate such as 120/minute."""
+    raw = os.environ.get(name) or default
+    if not _RATE.fullmatch(raw):
+        raise ImproperlyConfigured(
+            f"{name} must be a number of requests per second, minute, hour or day, "
+            f"such as 120/minute, not {raw!r}"
+        )
+    return raw
 
 
 EMBEDDED = not os.environ.get("DATABASE_URL")
@@ -80,9 +95,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
     "django_countries",
+    "corsheaders",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "portal.accounts",
     "portal.core",
     "regions",
@@ -95,6 +113,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -243,15 +262,60 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SILENCED_SYSTEM_CHECKS = ["security.W021"] if not SECURE_HSTS_PRELOAD else []
 
-# --- REST framework -------------------------------------------------------------------
+# --- REST framework: the public API under /api/v1/ --------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # Tokens for partners' scripts and sites, sessions for the browsable API. Tokens come
+    # first, so a wrong one is answered 401 with a WWW-Authenticate header.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # Closed unless an endpoint says otherwise: the public ones stand on
+    # portal.core.api.views.PublicViewSet, which allows anyone to read.
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "portal.core.api.throttling.AnonymousThrottle",
+        "portal.core.api.throttling.MemberThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_rate("API_RATE_ANONYMOUS", "120/minute"),
+        "user": env_rate("API_RATE_TOKEN", "1200/minute"),
+    },
+    # How many proxies in front of the portal add to X-Forwarded-For: throttling counts
+    # the address they saw. 0 trusts no header, so a client cannot pick its own address.
+    "NUM_PROXIES": env_int("API_PROXIES", 0),
+    "DATETIME_FORMAT": "iso-8601",
 }
+# How long an API client may reuse a response without asking again (Cache-Control).
+API_MAX_AGE = env_int("API_MAX_AGE", 300)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Innovation cooperation portal API",
+    "DESCRIPTION": (
+        "Read-only data of the interregional innovation-cooperation network: regions, "
+        "organisations, projects, events, good practices, news, cooperations, R&I "
+        "infrastructures and documents. No key is needed; a token raises the rate limit."
+    ),
     "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVERS": [{"url": SITE_URL}],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Several models have a "type" or "kind"; each enum gets a name of its own.
+    "ENUM_NAME_OVERRIDES": {},
 }
+# Anyone may read the public API and the feeds from a page on another site; nothing
+# crosses origins to write.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api/|[a-z]{2}/events/calendar\.ics|[a-z]{2}/news/feed/)"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 LOGGING = {
     "version": 1,

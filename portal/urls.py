@@ -13,13 +13,17 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots, name="robots"),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Not under a language prefix: the language of an API answer is asked for per request.
+    path("api/v1/", include("portal.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("map/", views.network_map, name="map"),
+    path("data/", views.use_our_data, name="use-our-data"),
     path("login/", auth_views.LoginView.as_view(template_name="portal/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("portal.accounts.urls")),
     path("", include("projects.urls")),
     path("", include("regions.urls")),
     path("events/", include("events.urls")),
@@ -29,3 +33,6 @@ urlpatterns += i18n_patterns(
 )
 # Uploaded documents, with DEBUG off too; a reverse proxy may serve media/documents/ itself.
 urlpatterns.append(path("media/<path:path>", document_file, name="document-file"))
+
+handler404 = "portal.views.not_found"
+handler500 = "portal.views.server_error"

@@ -1,7 +1,11 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from events import selectors as events
@@ -50,6 +54,32 @@ def network_map(request):
     )
 
 
+@public_page
+def use_our_data(request):
+    """How partner sites and aggregators reuse the portal's data: API, feeds and widget."""
+    project_list = projects.project_list().order_by("acronym")
+    regions = Region.objects.order_by("name")
+    # The widget example follows the project or region picked in the page's little form.
+    chosen = {
+        key: request.GET[key]
+        for key, queryset in (("project", project_list), ("region", regions))
+        if request.GET.get(key) and queryset.filter(slug=request.GET[key]).exists()
+    } or {"project": project_list.values_list("slug", flat=True).first() or ""}
+    widget = f"{settings.SITE_URL}{reverse('events:widget')}?{urlencode(chosen)}"
+    return render(
+        request,
+        "portal/use_our_data.html",
+        {
+            "projects": project_list,
+            "regions": regions,
+            "chosen": chosen,
+            "widget_url": widget,
+            "rates": settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            "max_age": settings.API_MAX_AGE,
+        },
+    )
+
+
 def search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
@@ -79,3 +109,20 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def _api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def not_found(request, exception):
+    # API clients get JSON at every address under /api/, even one no endpoint answers.
+    if _api(request):
+        return JsonResponse({"detail": "No API endpoint at this address."}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    if _api(request):
+        return JsonResponse({"detail": "Server error."}, status=500)
+    return defaults.server_error(request)

@@ -52,17 +52,21 @@ def project_list():
     return Project.objects.select_related("programme").prefetch_related("themes")
 
 
-def project_detail(slug: str) -> Project:
-    partnerships = Partnership.objects.select_related("organisation", "region").order_by(
+def partnerships():
+    """A project's partners in the order its page lists them: by region, role and name."""
+    return Partnership.objects.select_related("organisation", "region").order_by(
         "region__name", "role", "organisation__name"
     )
+
+
+def project_detail(slug: str) -> Project:
     return (
         Project.objects.select_related("programme")
         .prefetch_related(
             "themes",
             "phases",
             "documents",
-            Prefetch("partnerships", queryset=partnerships),
+            Prefetch("partnerships", queryset=partnerships()),
             Prefetch("good_practices", queryset=public_practices().select_related("region")),
             Prefetch("contacts", queryset=public_contacts()),
         )

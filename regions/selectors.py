@@ -73,3 +73,21 @@ def infrastructure_detail(slug: str) -> Infrastructure:
         .prefetch_related(Prefetch("contact", queryset=public_contacts()), "themes", "documents")
         .get(slug=slug)
     )
+
+
+def region_and_subregions(region: Region) -> list[int]:
+    """The ids of `region` and every region within it, at any depth, in one query.
+
+    Filters that take a region mean the places inside it too: Flanders finds what happens
+    in Ghent's NUTS 3 region.
+    """
+    children: dict[int, list[int]] = {}
+    for pk, parent_id in Region.objects.exclude(parent=None).values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    found, todo = [], [region.pk]
+    while todo:
+        pk = todo.pop()
+        if pk not in found:
+            found.append(pk)
+            todo.extend(children.get(pk, []))
+    return found

@@ -2,12 +2,22 @@ import datetime
 import zoneinfo
 
 import factory
+from django.contrib.contenttypes.models import ContentType
 
 from events.models import Event
 from news.models import Article
 from portal.accounts.models import User
+from portal.core.models import Document
 from projects.models import GoodPractice, Partnership, Programme, Project, ProjectRole
-from regions.models import Infrastructure, Membership, Organisation, Region, Theme
+from regions.models import (
+    Cooperation,
+    Infrastructure,
+    Membership,
+    Milestone,
+    Organisation,
+    Region,
+    Theme,
+)
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 
@@ -147,3 +157,36 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"News {n}")
     slug = factory.Sequence(lambda n: f"news-{n}")
     summary = "Something happened."
+
+
+class CooperationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cooperation
+
+    name = factory.Sequence(lambda n: f"Cooperation {n}")
+    slug = factory.Sequence(lambda n: f"cooperation-{n}")
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    cooperation = factory.SubFactory(CooperationFactory)
+    kind = Milestone.Kind.SUMMIT
+    date = factory.Sequence(lambda n: datetime.date(2004, 1, 1) + datetime.timedelta(days=n))
+    title = factory.Sequence(lambda n: f"Milestone {n}")
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A linked document (no file to store) on `owner`, a project unless told."""
+
+    class Meta:
+        model = Document
+        exclude = ("owner",)
+
+    owner = factory.SubFactory(ProjectFactory)
+    title = factory.Sequence(lambda n: f"Document {n}")
+    kind = Document.Kind.REPORT
+    url = factory.Sequence(lambda n: f"https://example.org/documents/{n}.pdf")
+    content_type = factory.LazyAttribute(lambda d: ContentType.objects.get_for_model(d.owner))
+    object_id = factory.SelfAttribute("owner.pk")

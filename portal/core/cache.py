@@ -22,6 +22,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers, set_resp
 
 VERSION_KEY = "content-version"
 LOCAL_SIZE = 256
+# A process keeps its copy of an entry this long at most; Redis keeps it for the timeout.
+LOCAL_TIMEOUT = 60
 
 _local: OrderedDict = OrderedDict()
 _local_lock = threading.Lock()
@@ -54,23 +56,31 @@ def _key(request) -> str:
     return f"page:{request.LANGUAGE_CODE}:{fragment}:{path}"
 
 
-def _remember(key, entry) -> None:
+def _remember(key, entry, expires: float) -> None:
     with _local_lock:
-        _local[key] = entry
+        _local[key] = (expires, entry)
         _local.move_to_end(key)
         while len(_local) > LOCAL_SIZE:
             _local.popitem(last=False)
 
 
-def _lookup(key, version):
-    entry = _local.get(key)
-    if entry and entry[0] == version:
-        return entry
+def lookup(key: str, version: int):
+    """The entry stored under `key` at `version`, or None. An entry is (version, ...)."""
+    local = _local.get(key)
+    # The process's copy keeps the timeout too: a page of upcoming events goes stale by the
+    # clock, not only by a change of content.
+    if local and local[1][0] == version and local[0] > time.monotonic():
+        return local[1]
     entry = cache.get(key)
     if entry and entry[0] == version:
-        _remember(key, entry)
+        _remember(key, entry, time.monotonic() + LOCAL_TIMEOUT)
         return entry
     return None
+
+
+def store(key: str, entry: tuple, timeout: int) -> None:
+    cache.set(key, entry, timeout)
+    _remember(key, entry, time.monotonic() + min(timeout, LOCAL_TIMEOUT))
 
 
 def public_page(view=None, *, timeout: int = 3600, max_age: int = 60):
@@ -83,7 +93,7 @@ def public_page(view=None, *, timeout: int = 3600, max_age: int = 60):
             if not cacheable:
                 return view(request, *args, **kwargs)
             key, version = _key(request), content_version()
-            entry = _lookup(key, version)
+            entry = lookup(key, version)
             if entry:
                 _, status, headers, content = entry
                 response = HttpResponse(content, status=status, headers=headers)
@@ -95,8 +105,7 @@ def public_page(view=None, *, timeout: int = 3600, max_age: int = 60):
                     # Computed once here rather than by ConditionalGetMiddleware per hit.
                     set_response_etag(response)
                     entry = (version, 200, dict(response.headers), response.content)
-                    cache.set(key, entry, timeout)
-                    _remember(key, entry)
+                    store(key, entry, timeout)
             patch_vary_headers(response, ["HX-Request"])
             if response.status_code == 200:
                 patch_cache_control(response, public=True, max_age=max_age)

@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import connection
 
-from portal.settings import env_bool, env_int
+from portal.settings import env_bool, env_int, env_rate
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -85,3 +85,11 @@ def test_the_tests_run_on_a_real_postgres_and_a_real_redis():
     cache.set("probe", {"ok": 1})
     assert cache.get("probe") == {"ok": 1}
     assert type(cache._cache).__name__ == "RedisCacheClient"
+
+
+def test_a_malformed_rate_stops_start_up_naming_the_variable(monkeypatch):
+    monkeypatch.setenv("API_RATE_ANONYMOUS", "lots")
+    with pytest.raises(ImproperlyConfigured, match="API_RATE_ANONYMOUS must be a number of"):
+        env_rate("API_RATE_ANONYMOUS", "120/minute")
+    monkeypatch.setenv("API_RATE_ANONYMOUS", "30/hour")
+    assert env_rate("API_RATE_ANONYMOUS", "120/minute") == "30/hour"

@@ -1,0 +1,60 @@
+from django.conf import settings
+from django.urls import path, reverse
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.routers import SimpleRouter
+from rest_framework.views import APIView
+
+from events.api import EventViewSet
+from news.api import ArticleViewSet
+from portal.api.documents import DocumentViewSet
+from projects.api.practices import GoodPracticeViewSet
+from projects.api.projects import ProjectViewSet
+from regions.api.cooperations import CooperationViewSet
+from regions.api.infrastructures import InfrastructureViewSet
+from regions.api.organisations import OrganisationViewSet
+from regions.api.regions import RegionViewSet
+from regions.api.themes import ThemeViewSet
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("regions", RegionViewSet, basename="region")
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("themes", ThemeViewSet, basename="theme")
+router.register("projects", ProjectViewSet, basename="project")
+router.register("good-practices", GoodPracticeViewSet, basename="good-practice")
+router.register("events", EventViewSet, basename="event")
+router.register("news", ArticleViewSet, basename="article")
+router.register("cooperations", CooperationViewSet, basename="cooperation")
+router.register("infrastructures", InfrastructureViewSet, basename="infrastructure")
+router.register("documents", DocumentViewSet, basename="document")
+
+
+@extend_schema(exclude=True)
+class ApiRoot(APIView):
+    """The portal's public data, free to reuse. Every list takes `page`, `page_size`
+    (at most 100), `search`, `ordering`, `lang` and its own filters; the schema and the
+    documentation pages below say which."""
+
+    permission_classes = [AllowAny]
+
+    def get(self, request):
+        links = {
+            prefix: settings.SITE_URL + reverse(f"api:{basename}-list")
+            for prefix, _viewset, basename in router.registry
+        }
+        for name in ("schema", "docs", "redoc"):
+            links[name] = settings.SITE_URL + reverse(f"api:{name}")
+        return Response(links)
+
+
+urlpatterns = [
+    path("", ApiRoot.as_view(), name="root"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    *router.urls,
+]

@@ -1,0 +1,40 @@
+"""OpenAPI details every public operation shares: the language and the error answers."""
+
+from django.conf import settings
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiParameter
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+PROBLEM = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+}
+INVALID = {
+    "type": "object",
+    "description": "Each query parameter that was refused, with what was wrong with it.",
+    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+}
+
+
+class PublicSchema(AutoSchema):
+    def get_override_parameters(self):
+        return [
+            *super().get_override_parameters(),
+            OpenApiParameter(
+                "lang",
+                str,
+                enum=LANGUAGES,
+                description="Language of the translated texts and of the `url` of pages; "
+                "without it, the Accept-Language header decides. A text not translated yet "
+                "comes in English, then Dutch.",
+            ),
+        ]
+
+    def get_response_serializers(self):
+        ok = super().get_response_serializers()
+        if isinstance(ok, dict):
+            return ok
+        # 401 for a token that is not (any longer) valid: a request without one is anonymous.
+        return {200: ok, 400: INVALID, 401: PROBLEM, 404: PROBLEM, 406: PROBLEM, 429: PROBLEM}

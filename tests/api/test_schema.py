@@ -1,0 +1,106 @@
+"""The OpenAPI schema is valid, and the API keeps to it whatever a client sends."""
+
+import json
+
+import pytest
+import schemathesis
+import yaml
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.renderers import OpenApiJsonRenderer
+from hypothesis import HealthCheck, settings
+from openapi_spec_validator import validate
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from portal.wsgi import application
+from tests.api.conftest import API
+
+pytestmark = pytest.mark.django_db
+
+ENDPOINTS = [
+    "regions",
+    "organisations",
+    "themes",
+    "projects",
+    "good-practices",
+    "events",
+    "news",
+    "cooperations",
+    "infrastructures",
+    "documents",
+]
+
+
+def test_the_schema_is_valid_openapi_3_and_covers_every_endpoint(db, client):
+    response = client.get(f"{API}/schema/")
+    assert response.status_code == 200
+    schema = yaml.safe_load(response.content)
+    validate(schema)
+    assert schema["openapi"].startswith("3.")
+    for endpoint in ENDPOINTS:
+        assert f"{API}/{endpoint}/" in schema["paths"]
+        assert schema["paths"][f"{API}/{endpoint}/"]["get"]["responses"]["200"]
+    detail = schema["paths"][f"{API}/events/{{slug}}/"]["get"]
+    assert "429" in detail["responses"] and "404" in detail["responses"]
+
+
+@pytest.mark.parametrize("page", ["docs", "redoc"])
+def test_the_documentation_pages_are_served_by_the_portal(db, client, page):
+    response = client.get(f"{API}/{page}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/static/drf_spectacular_sidecar/" in html
+    assert "cdn" not in html.lower()
+
+
+def _loaded_schema():
+    # Built from the generator rather than fetched: loading happens while tests are
+    # collected, before any database is there.
+    generated = SchemaGenerator().get_schema(request=None, public=True)
+    loaded = schemathesis.openapi.from_dict(json.loads(OpenApiJsonRenderer().render(generated)))
+    loaded.app = application
+    return loaded
+
+
+schema = _loaded_schema()
+
+
+@pytest.fixture
+def wsgi_in_the_test_transaction():
+    """Requests through the WSGI app stay inside the test's transaction.
+
+    Django closes connections when a request starts and ends; on a pooled connection that
+    rolls the test's transaction back. Django's own test client switches that off in the
+    same way.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@schema.parametrize()
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_no_request_breaks_the_api_or_its_schema(case, demo, rates, wsgi_in_the_test_transaction):
+    rates(anon="100000/minute")
+    case.call_and_validate(
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_headers_conformance,
+            response_schema_conformance,
+        ]
+    )

@@ -1,0 +1,48 @@
+import pytest
+from rest_framework.authtoken.models import Token
+
+from tests import factories as f
+from tests.api.conftest import API
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_clients_are_throttled_with_retry_after(db, client, rates):
+    rates(anon="3/minute")
+    for _ in range(3):
+        assert client.get(f"{API}/events/").status_code == 200
+    response = client.get(f"{API}/events/")
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 60
+    assert "throttled" in response.json()["detail"]
+
+
+def test_each_address_has_its_own_allowance(db, client, rates):
+    rates(anon="1/minute")
+    assert client.get(f"{API}/events/").status_code == 200
+    assert client.get(f"{API}/events/").status_code == 429
+    assert client.get(f"{API}/events/", REMOTE_ADDR="192.0.2.7").status_code == 200
+
+
+def test_a_forged_forwarded_for_header_does_not_buy_more_requests(db, client, rates):
+    rates(anon="1/minute")
+    assert client.get(f"{API}/events/", HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 200
+    assert client.get(f"{API}/events/", HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 429
+
+
+def test_a_token_gets_a_higher_limit(db, client, rates):
+    rates(anon="2/minute", user="5/minute")
+    token = Token.objects.create(user=f.UserFactory())
+    headers = {"Authorization": f"Token {token.key}"}
+    for _ in range(5):
+        assert client.get(f"{API}/events/", headers=headers).status_code == 200
+    assert client.get(f"{API}/events/", headers=headers).status_code == 429
+    # The token's requests were not counted against the anonymous allowance.
+    assert client.get(f"{API}/events/").status_code == 200
+
+
+def test_a_wrong_token_is_refused_not_ignored(db, client):
+    response = client.get(f"{API}/events/", headers={"Authorization": "Token wrong"})
+    assert response.status_code == 401
+    assert response.json()["detail"] == "Invalid token."
+    assert response["WWW-Authenticate"] == "Token"
