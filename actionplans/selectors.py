@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from actionplans.models import ActionPlan, PlanTransition, PlanVersion, ReviewComment
 from projects.models import GoodPractice, Partnership, ProjectRole
-from projects.selectors import public_practices
+from projects.selectors import grants_for, public_practices
 from regions.models import Region
 
 
@@ -53,6 +55,21 @@ def last_transitions(plans) -> dict[int, PlanTransition]:
         .distinct("plan_id")
     )
     return {transition.plan_id: transition for transition in latest}
+
+
+def plans_visible_to(user):
+    """The plans the rules let a user see (actionplans.view_plan), in one query."""
+    plans = ActionPlan.objects.select_related(
+        "partnership__project", "partnership__organisation", "partnership__region"
+    )
+    if not user.is_authenticated:
+        return plans.none()
+    if user.is_superuser:
+        return plans
+    grants = grants_for(user)
+    filed = {g.partnership_id for g in grants if g.role == ProjectRole.Role.PARTNER_MEMBER}
+    reviewed = {g.project_id for g in grants if g.role == ProjectRole.Role.COORDINATOR}
+    return plans.filter(Q(partnership_id__in=filed) | Q(partnership__project_id__in=reviewed))
 
 
 def workspace_plan(pk: int) -> ActionPlan:

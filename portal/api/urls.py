@@ -7,6 +7,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
+from actionplans.api.views import PlanActionViewSet, PublicPlanViewSet, WorkspacePlanViewSet
 from events.api import EventViewSet
 from news.api import ArticleViewSet
 from portal.api.documents import DocumentViewSet
@@ -31,6 +32,14 @@ router.register("news", ArticleViewSet, basename="article")
 router.register("cooperations", CooperationViewSet, basename="cooperation")
 router.register("infrastructures", InfrastructureViewSet, basename="infrastructure")
 router.register("documents", DocumentViewSet, basename="document")
+router.register("action-plans", PublicPlanViewSet, basename="action-plan")
+# Signed in only: the plans a partner files or a coordinator reviews.
+router.register("workspace/plans", WorkspacePlanViewSet, basename="workspace-plan")
+
+plan_actions = PlanActionViewSet.as_view({"get": "list", "post": "create"})
+plan_action = PlanActionViewSet.as_view(
+    {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}
+)
 
 
 @extend_schema(exclude=True)
@@ -57,4 +66,10 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     *router.urls,
+    path("workspace/plans/<int:plan_pk>/actions/", plan_actions, name="workspace-plan-actions"),
+    path(
+        "workspace/plans/<int:plan_pk>/actions/<int:pk>/",
+        plan_action,
+        name="workspace-plan-action",
+    ),
 ]

@@ -104,3 +104,30 @@ def test_no_request_breaks_the_api_or_its_schema(case, demo, rates, wsgi_in_the_
             response_schema_conformance,
         ]
     )
+
+
+@schema.include(path_regex="/workspace/").parametrize()
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_no_request_of_a_signed_in_partner_breaks_the_workspace_api(
+    case, demo, rates, wsgi_in_the_test_transaction
+):
+    from rest_framework.authtoken.models import Token
+
+    from portal.accounts.models import User
+
+    rates(user="100000/minute")
+    partner = User.objects.get(email="partner.limburg@example.org")
+    token, _created = Token.objects.get_or_create(user=partner)
+    case.call_and_validate(
+        headers={"Authorization": f"Token {token.key}"},
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ],
+    )

@@ -62,6 +62,12 @@ def _other_partner_sees_nothing(other_page, live_server, plan_path):
     assert "Our regional plan" not in other_page.locator("main").inner_text()
     response = other_page.goto(live_server.url + plan_path)
     assert response.status == 404
+    # The API, asked with the same signed-in session, keeps the secret as well.
+    plan_id = plan_path.rstrip("/").rsplit("/", 1)[1]
+    api = other_page.request.get(f"{live_server.url}/api/v1/workspace/plans/{plan_id}/")
+    assert api.status == 404
+    listed = other_page.request.get(f"{live_server.url}/api/v1/workspace/plans/").json()
+    assert listed == []
 
 
 def test_a_plan_from_first_draft_to_public_page(browser, live_server, people):

@@ -38,3 +38,28 @@ class PublicSchema(AutoSchema):
             return ok
         # 401 for a token that is not (any longer) valid: a request without one is anonymous.
         return {200: ok, 400: INVALID, 401: PROBLEM, 404: PROBLEM, 406: PROBLEM, 429: PROBLEM}
+
+
+class MemberSchema(AutoSchema):
+    """Endpoints for signed-in partners and coordinators: what their errors look like.
+
+    403 is a step the rules do not allow the caller, 404 a plan (or action) they may not
+    see or that does not exist: the two are not told apart, so drafts stay secret.
+    """
+
+    # A body that cannot be read at all is a `detail`; one that can, a message per field.
+    ERRORS = {
+        "400": {"oneOf": [PROBLEM, INVALID]},
+        "401": PROBLEM,
+        "403": PROBLEM,
+        "404": PROBLEM,
+        "429": PROBLEM,
+    }
+
+    def _get_response_bodies(self, direction="response"):
+        # Added after the operation's own answers, which @extend_schema may have replaced.
+        responses = super()._get_response_bodies(direction)
+        for code, body in self.ERRORS.items():
+            if code not in responses:
+                responses[code] = self._get_response_for_code(body, code, direction=direction)
+        return responses
