@@ -13,7 +13,7 @@ SYSTEM_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-
 # What only the tests need: the browser tests drive Debian's Chromium.
 TEST_SYSTEM_PACKAGES := chromium
 
-.PHONY: run test lint system-packages test-system-packages clean
+.PHONY: run test lint messages system-packages test-system-packages clean
 
 # A local run is a development run: DEBUG on (static files served, no HTTPS redirect).
 run: $(STAMP)
@@ -28,6 +28,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# After changing user-facing text: refresh the Dutch and German catalogues to translate.
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages -l nl -l de --no-obsolete \
+	  $(foreach dir,.venv var node_modules staticfiles bench tests test-artifacts,--ignore '$(dir)/*')
 
 $(STAMP): requirements.lock pyproject.toml package-lock.json
 	@$(MAKE) --no-print-directory system-packages
