@@ -105,7 +105,7 @@ def test_a_notice_is_written_in_the_readers_language(plan, partner_member, coord
     workflow.plan_transition(user=partner_member, plan=plan, step="submit")
     mail = OutgoingMail.objects.get(to=coordinator.email)
     assert f"/de/workspace/plans/{plan.pk}/" in mail.body_text
-    assert mail.subject != (
-        f"[{plan.partnership.project.acronym}] Action plan of "
-        f"{plan.partnership.region.name} submitted for review"
+    assert mail.subject == (
+        f"[{plan.partnership.project.acronym}] Aktionsplan von "
+        f"{plan.partnership.region.name} zur Prüfung eingereicht"
     )
