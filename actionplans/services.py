@@ -5,31 +5,15 @@ Every save goes through `plan_write`, in one transaction, and leaves a PlanVersi
 a save that started from an older version than the plan's is refused and kept aside.
 """
 
-import datetime
-from decimal import Decimal, InvalidOperation
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from actionplans.content import (
-    PLAN_FIELDS,
-    content_of,
-    plan_with_content,
-)
-from actionplans.models import (
-    Action,
-    ActionPlan,
-    Indicator,
-    PlanVersion,
-    PolicyInstrument,
-    ReviewComment,
-)
+from actionplans.content import content_of, plan_with_content
+from actionplans.models import ActionPlan, Indicator, PlanVersion, PolicyInstrument, ReviewComment
+from actionplans.rows import build_rows
 from actionplans.rules import can
-from portal.core.validators import validate_pdf_file
-from projects.selectors import public_practices
-from regions.models import Region
 
 
 class VersionConflict(Exception):
@@ -122,20 +106,15 @@ def _write(user, pk, expected_version, content, letter, kind, note):
         raise _Stale(plan)
     # Everything is checked before anything is written, so errors name every problem at
     # once; the transaction still guards against a failure half-way through writing.
-    errors = {}
-    _check_plan_fields(plan, content, letter, errors)
-    instruments = _check_instruments(plan, content.get("instruments") or [], errors)
-    actions = _check_actions(plan, content.get("actions") or [], errors)
-    if errors:
-        raise ValidationError(errors)
+    rows = build_rows(plan, content, letter)
     if letter is not None:
         plan.endorsement_letter.save(letter.name, letter, save=False)
     plan.version += 1
     plan.save()
     plan.instruments.all().delete()
-    PolicyInstrument.objects.bulk_create(instruments)
+    PolicyInstrument.objects.bulk_create(rows.instruments)
     kept = set()
-    for action, learnt_from, practices, indicators in actions:
+    for action, learnt_from, practices, indicators in rows.actions:
         action.save()
         kept.add(action.pk)
         action.learnt_from.set(learnt_from)
@@ -155,159 +134,6 @@ def _write(user, pk, expected_version, content, letter, kind, note):
         author=user,
     )
     return plan
-
-
-def _collect(errors, prefix, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            key = prefix.rstrip(".") if field == "__all__" else f"{prefix}{field}"
-            errors.setdefault(key or "__all__", []).extend(messages)
-    else:
-        errors.setdefault(prefix.rstrip(".") or "__all__", []).extend(error.messages)
-
-
-def _date(value, errors, key):
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        errors.setdefault(key, []).append(
-            _("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value}
-        )
-        return None
-
-
-def _decimal(value, errors, key):
-    if value in (None, ""):
-        return None
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation:
-        number = None
-    if number is None or not number.is_finite():
-        errors.setdefault(key, []).append(_("“%(value)s” is not a number.") % {"value": value})
-        return None
-    return number
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value)
-
-
-def _check_plan_fields(plan, content, letter, errors):
-    for field in PLAN_FIELDS:
-        setattr(plan, field, _text(content.get(field)))
-    endorsement = content.get("endorsement") or {}
-    plan.endorsed_by = _text(endorsement.get("endorsed_by"))
-    plan.endorsed_on = _date(endorsement.get("endorsed_on"), errors, "endorsement.endorsed_on")
-    if letter is not None:
-        try:
-            validate_pdf_file(letter)
-        except ValidationError as error:
-            _collect(errors, "endorsement.letter", error)
-    else:
-        name = _text(endorsement.get("letter"))
-        # Only a letter this plan has had before: a name cannot reach another plan's file.
-        if name and name != plan.endorsement_letter.name and name not in _past_letters(plan):
-            errors.setdefault("endorsement.letter", []).append(
-                _("That endorsement letter does not belong to this plan.")
-            )
-        else:
-            plan.endorsement_letter.name = name
-    try:
-        plan.full_clean(exclude=["partnership", "slug", "endorsement_letter"])
-    except ValidationError as error:
-        _collect(errors, "", error)
-
-
-def _past_letters(plan) -> set[str]:
-    return {
-        (content.get("endorsement") or {}).get("letter")
-        for content in plan.versions.exclude(kind=PlanVersion.Kind.CONFLICT).values_list(
-            "content", flat=True
-        )
-    }
-
-
-def _check_instruments(plan, rows, errors) -> list[PolicyInstrument]:
-    instruments = []
-    for position, row in enumerate(rows):
-        instrument = PolicyInstrument(
-            plan=plan,
-            position=position,
-            name=_text(row.get("name")),
-            type=_text(row.get("type")),
-            improvements=list(row.get("improvements") or []),
-        )
-        try:
-            instrument.full_clean(exclude=["plan"])
-        except ValidationError as error:
-            _collect(errors, f"instruments.{position}.", error)
-        instruments.append(instrument)
-    return instruments
-
-
-def _ids(values, known, errors, key, message) -> set[int]:
-    try:
-        ids = {int(value) for value in values or []}
-    except (TypeError, ValueError):
-        ids = None
-    if ids is None or ids - known:
-        errors.setdefault(key, []).append(message)
-        return set()
-    return ids
-
-
-def _check_actions(plan, rows, errors) -> list:
-    existing = {action.pk: action for action in plan.actions.all()}
-    region_ids = set(Region.objects.values_list("pk", flat=True))
-    practice_ids = set(public_practices().values_list("pk", flat=True))
-    checked = []
-    for position, row in enumerate(rows):
-        prefix = f"actions.{position}."
-        action = existing.pop(row.get("id"), None) or Action(plan=plan)
-        action.position = position
-        for field in ("title", "background", "description", "players", "funding_sources"):
-            setattr(action, field, _text(row.get(field)))
-        action.starts_on = _date(row.get("starts_on"), errors, prefix + "starts_on")
-        action.ends_on = _date(row.get("ends_on"), errors, prefix + "ends_on")
-        action.estimated_cost = _decimal(
-            row.get("estimated_cost"), errors, prefix + "estimated_cost"
-        )
-        try:
-            action.full_clean(exclude=["plan"])
-        except ValidationError as error:
-            _collect(errors, prefix, error)
-        learnt_from = _ids(
-            row.get("learnt_from"), region_ids, errors, prefix + "learnt_from", _("Unknown region.")
-        )
-        practices = _ids(
-            row.get("good_practices"),
-            practice_ids,
-            errors,
-            prefix + "good_practices",
-            _("Only validated good practices can be linked."),
-        )
-        indicators = []
-        for number, data in enumerate(row.get("indicators") or []):
-            key = f"{prefix}indicators.{number}."
-            indicator = Indicator(
-                position=number,
-                name=_text(data.get("name")),
-                unit=_text(data.get("unit")),
-                baseline=_decimal(data.get("baseline"), errors, key + "baseline"),
-                target=_decimal(data.get("target"), errors, key + "target"),
-            )
-            try:
-                indicator.full_clean(exclude=["action"])
-            except ValidationError as error:
-                _collect(errors, key, error)
-            indicators.append(indicator)
-        checked.append((action, learnt_from, practices, indicators))
-    return checked
 
 
 def plan_restore(*, user, plan: ActionPlan, version: PlanVersion, expected_version: int):
