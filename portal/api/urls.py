@@ -7,7 +7,8 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
-from actionplans.api.views import PlanActionViewSet, PublicPlanViewSet, WorkspacePlanViewSet
+from actionplans.api.public import PublicPlanViewSet
+from actionplans.api.workspace import PlanActionViewSet, WorkspacePlanViewSet
 from events.api import EventViewSet
 from news.api import ArticleViewSet
 from portal.api.documents import DocumentViewSet

@@ -1,5 +1,5 @@
-"""The action plans in the API: approved plans for everyone, and the partners' and
-coordinators' own plans for those signed in (with a token or a session).
+"""The partners' and coordinators' own action plans in the API, for those signed in (with
+a token or a session).
 
 Every write goes through actionplans.services and every step through actionplans.workflow,
 so the API obeys the rules the pages obey: a draft is a 404 to whoever may not see it, a
@@ -9,7 +9,6 @@ that says why.
 
 from contextlib import contextmanager
 
-import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -30,18 +29,13 @@ from actionplans.api.serializers import (
     PlanSerializer,
     PlanSummarySerializer,
     PlanWriteSerializer,
-    PublicPlanSerializer,
     RemarkSerializer,
     StepSerializer,
     VersionSerializer,
 )
 from actionplans.content import content_of, find_action, plan_with_content
 from actionplans.models import ActionPlan
-from portal.core.api.filters import SlugFilter, StrictOrderingFilter
 from portal.core.api.schema import MemberSchema
-from portal.core.api.views import PublicViewSet
-from projects.models import Project
-from regions.models import Region
 
 CONFLICT = inline_serializer(
     "PlanConflict",
@@ -69,39 +63,6 @@ def _conflict(conflict: services.VersionConflict) -> Response:
         {"detail": conflict.message, "version": conflict.plan.version, "kept": conflict.kept.pk},
         status=status.HTTP_409_CONFLICT,
     )
-
-
-class PublicPlanFilter(django_filters.FilterSet):
-    project = SlugFilter(
-        queryset=Project.objects.all(), what=_("project"), field_name="partnership__project"
-    )
-    region = SlugFilter(
-        queryset=Region.objects.all(), what=_("region"), field_name="partnership__region"
-    )
-
-    class Meta:
-        model = ActionPlan
-        fields = ["project", "region"]
-
-
-class PublicPlanViewSet(PublicViewSet):
-    """Approved action plans as they were approved; a revision in the works stays private."""
-
-    serializer_class = PublicPlanSerializer
-    filterset_class = PublicPlanFilter
-    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, StrictOrderingFilter]
-    ordering_fields = ["slug"]
-    ordering = ["slug"]
-
-    def get_queryset(self):
-        return selectors.public_plans().select_related("approved_version")
-
-    def get_serializer(self, instance=None, *args, **kwargs):
-        # The regions and practices that the plans on this page mention, in two queries.
-        plans = instance if isinstance(instance, list) else [instance] if instance else []
-        context = kwargs.pop("context", None) or self.get_serializer_context()
-        context["refs"] = selectors.references(*(p.approved_version.content for p in plans))
-        return self.get_serializer_class()(instance, *args, context=context, **kwargs)
 
 
 class _PlanViewSet(GenericViewSet):
