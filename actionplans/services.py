@@ -99,8 +99,8 @@ def _write(user, pk, expected_version, content, letter, kind, note):
     plan = ActionPlan.objects.select_for_update().select_related("partnership").get(pk=pk)
     if not can(user, "actionplans.change_plan", plan):
         raise PermissionDenied(
-            _("This plan is %(state)s; it cannot be changed now.")
-            % {"state": plan.get_state_display().lower()}
+            _("This plan's state is “%(state)s”: it cannot be changed now.")
+            % {"state": plan.get_state_display()}
         )
     if plan.version != expected_version:
         raise _Stale(plan)

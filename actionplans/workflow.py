@@ -94,8 +94,8 @@ def plan_transition(
         plan = ActionPlan.objects.select_for_update().select_related("partnership").get(pk=plan.pk)
         if plan.state not in step.sources:
             raise ValidationError(
-                _("The plan is %(state)s, so it cannot be taken this step (%(step)s).")
-                % {"state": plan.get_state_display().lower(), "step": step.label},
+                _("The plan's state is “%(state)s”, so this step (%(step)s) cannot be taken.")
+                % {"state": plan.get_state_display(), "step": step.label},
                 code="wrong_state",
             )
         if not can(user, step.permission, plan):

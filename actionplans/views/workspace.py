@@ -15,7 +15,6 @@ from actionplans.checklist import plan_checklist
 from actionplans.content import content_of, plan_with_content
 from actionplans.document import document
 from actionplans.forms import PlanCreateForm, RemarkForm, StepForm
-from actionplans.models import ActionPlan
 from actionplans.rules import can
 from actionplans.views.access import viewable_plan
 
@@ -87,7 +86,7 @@ def plan_step(request, pk, step):
         messages.error(request, " ".join(form.errors.get("comment", [])))
         return redirect("actionplans:detail", plan.pk)
     try:
-        workflow.plan_transition(
+        transition = workflow.plan_transition(
             user=request.user, plan=plan, step=step, comment=form.cleaned_data["comment"]
         )
     except ValidationError as error:
@@ -95,8 +94,8 @@ def plan_step(request, pk, step):
     else:
         messages.success(
             request,
-            _("Done: the plan is now %(state)s.")
-            % {"state": ActionPlan.objects.get(pk=plan.pk).get_state_display().lower()},
+            _("Done: the plan's state is now “%(state)s”.")
+            % {"state": transition.get_target_display()},
         )
     return redirect("actionplans:detail", plan.pk)
 

@@ -201,7 +201,7 @@ def test_the_workflow_round_trip_by_api(plan, partner_member, coordinator):
     assert approved.json()["public_url"].endswith(f"/action-plans/{plan.slug}/")
     wrong = reviewer.post(_url(plan, "approve/"))
     assert wrong.status_code == 400
-    assert wrong.json()["non_field_errors"][0].startswith("The plan is approved, so it cannot")
+    assert wrong.json()["non_field_errors"][0].startswith("The plan's state is “Approved”, so")
 
     kinds = [v["kind"] for v in partner.get(_url(plan, "versions/")).json()]
     assert kinds == ["saved", "created"]

@@ -50,7 +50,7 @@ def test_asking_for_changes_needs_a_comment(plan, partner_member, coordinator):
 def test_a_step_from_the_wrong_state_is_refused_with_a_clear_message(
     plan, partner_member, coordinator
 ):
-    with pytest.raises(ValidationError, match="The plan is draft, so it cannot be taken"):
+    with pytest.raises(ValidationError, match="The plan's state is “Draft”, so this step"):
         workflow.plan_transition(user=coordinator, plan=plan, step="approve")
     with pytest.raises(ValidationError, match="“publish” is not a workflow step"):
         workflow.plan_transition(user=coordinator, plan=plan, step="publish")

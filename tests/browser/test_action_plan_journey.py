@@ -102,7 +102,7 @@ def test_a_plan_from_first_draft_to_public_page(browser, live_server, people):
     _other_partner_sees_nothing(other, live_server, plan_path)
 
     partner.get_by_role("button", name="Submit for review").click()
-    partner.get_by_text("Done: the plan is now submitted.").wait_for()
+    partner.get_by_text("Done: the plan's state is now “Submitted”.").wait_for()
     _other_partner_sees_nothing(other, live_server, plan_path)
 
     coordinator = _log_in(browser, live_server, people["coordinator"])
@@ -113,7 +113,7 @@ def test_a_plan_from_first_draft_to_public_page(browser, live_server, people):
     coordinator.get_by_role("button", name="Add remark").click()
     coordinator.get_by_label("What needs to change").fill("See the remark on the funding desk.")
     coordinator.get_by_role("button", name="Request changes").click()
-    coordinator.get_by_text("Done: the plan is now changes requested.").wait_for()
+    coordinator.get_by_text("Done: the plan's state is now “Changes requested”.").wait_for()
     _other_partner_sees_nothing(other, live_server, plan_path)
 
     partner.goto(live_server.url + "/en/workspace/")
@@ -128,12 +128,12 @@ def test_a_plan_from_first_draft_to_public_page(browser, live_server, people):
     _save_and_continue(partner)
     partner.goto(live_server.url + plan_path)
     partner.get_by_role("button", name="Submit for review").click()
-    partner.get_by_text("Done: the plan is now submitted.").wait_for()
+    partner.get_by_text("Done: the plan's state is now “Submitted”.").wait_for()
 
     coordinator.goto(live_server.url + plan_path)
     assert "two advisers" in coordinator.locator("main").inner_text()
     coordinator.get_by_role("button", name="Approve").click()
-    coordinator.get_by_text("Done: the plan is now approved.").wait_for()
+    coordinator.get_by_text("Done: the plan's state is now “Approved”.").wait_for()
 
     visitor = browser.new_page()
     visitor.goto(live_server.url + f"/en/projects/{people['project'].slug}/")
