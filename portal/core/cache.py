@@ -16,7 +16,7 @@ import time
 from collections import OrderedDict
 from functools import wraps
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
@@ -35,12 +35,28 @@ def _fresh_version() -> int:
     return time.time_ns() // 1000
 
 
+_clients = threading.local()
+
+
+def redis_client():
+    """A Redis client kept for this thread and this cache.
+
+    Django's Redis cache builds a new client object for every call, which on a cached page
+    costs more than the round trip itself; the version is asked on every request.
+    """
+    backend = caches["default"]
+    if getattr(_clients, "backend", None) is not backend:
+        _clients.backend, _clients.client = backend, backend._cache.get_client(write=True)
+    return _clients.client
+
+
 def content_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
+    # Django's cache stores an int as plain digits, so the raw value reads without it.
+    raw = redis_client().get(cache.make_key(VERSION_KEY))
+    if raw is None:
         cache.add(VERSION_KEY, _fresh_version(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+        return cache.get(VERSION_KEY)
+    return int(raw)
 
 
 def bump_content_version(**kwargs) -> None:

@@ -15,6 +15,8 @@ import time
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+from portal.core.cache import redis_client
+
 
 class _WindowCount:
     def get_rate(self):
@@ -31,11 +33,11 @@ class _WindowCount:
 
     def _count(self, key: str) -> int:
         # One round trip to Redis, where Django's cache API takes three (add, then incr,
-        # which asks whether the key exists first). The client is the cache's own, so the
-        # count lives wherever the cache does.
+        # which asks whether the key exists first). The client is the default cache's own,
+        # so the count lives wherever the cache does.
         key = self.cache.make_and_validate_key(key)
-        redis = self.cache._cache.get_client(key, write=True)
-        count, _expiry = redis.pipeline().incr(key).expire(key, self.duration).execute()
+        pipeline = redis_client().pipeline()
+        count, _expiry = pipeline.incr(key).expire(key, self.duration).execute()
         return count
 
     def wait(self):
