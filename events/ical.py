@@ -49,6 +49,9 @@ def calendar(events, name: str, *, refresh: datetime.timedelta | None = None) ->
         cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", vDuration(refresh))
     for event in events:
-        cal.add_component(_vevent(event))
+        # A calendar entry needs a day; one made up for an event known only by its month,
+        # season or year would mislead whoever subscribes. Its page says what is known.
+        if event.has_exact_date:
+            cal.add_component(_vevent(event))
     cal.add_missing_timezones()
     return cal.to_ical()
