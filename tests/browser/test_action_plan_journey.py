@@ -82,6 +82,12 @@ def test_a_plan_from_first_draft_to_public_page(browser, live_server, people):
     partner.get_by_label("Contact person").fill("Ada Example")
     partner.get_by_label("Contact email").fill("ada@example.org")
     assert axe_violations(partner) == []
+    # Leaving with unsaved changes asks first; staying keeps what was typed.
+    warnings = []
+    partner.once("dialog", lambda dialog: (warnings.append(dialog.type), dialog.dismiss()))
+    partner.get_by_role("link", name="Back to the plan").click()
+    assert warnings == ["beforeunload"]
+    assert partner.get_by_label("Contact person").input_value() == "Ada Example"
     _save_and_continue(partner)
 
     partner.get_by_label("Name of the policy instrument").fill("Regional Innovation Strategy")
