@@ -95,6 +95,10 @@ def test_a_plan_from_first_draft_to_public_page(browser, live_server, people):
     partner.get_by_label("A change in the management of the instrument").check()
     _save_and_continue(partner)
 
+    partner.get_by_role("link", name="Add an action").click()
+    partner.locator("trix-editor#id_description").wait_for()
+    assert axe_violations(partner) == []  # the rich-text editor included
+    partner.go_back()
     _add_action(partner, "Funding desk", "One desk for every funding source.")
     _add_action(partner, "Stakeholder panel", "A panel that steers the priority.")
     partner.get_by_role("link", name="Continue to Part IV: endorsement").click()
@@ -140,6 +144,13 @@ def test_a_plan_from_first_draft_to_public_page(browser, live_server, people):
     assert "two advisers" in coordinator.locator("main").inner_text()
     coordinator.get_by_role("button", name="Approve").click()
     coordinator.get_by_text("Done: the plan's state is now “Approved”.").wait_for()
+
+    partner.goto(live_server.url + plan_path + "history/")
+    assert axe_violations(partner) == []
+    partner.get_by_role("button", name="Compare the chosen versions").click()
+    partner.get_by_role("heading", name="Compare versions").wait_for()
+    assert "two advisers" in partner.locator("main").inner_text()
+    assert axe_violations(partner) == []
 
     visitor = browser.new_page()
     visitor.goto(live_server.url + f"/en/projects/{people['project'].slug}/")
