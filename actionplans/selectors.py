@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from actionplans.models import ActionPlan, PlanTransition, PlanVersion, ReviewComment
 from projects.models import GoodPractice, Partnership, ProjectRole
@@ -33,6 +34,35 @@ def partnerships_reviewed_by(user):
         .select_related("project", "organisation", "region", "action_plan")
         .order_by("project__acronym", "region__name", "organisation__name")
     )
+
+
+@dataclass
+class ProjectOverview:
+    """A coordinator's view of one project: its partner regions and how far each plan is."""
+
+    project: object
+    partnerships: list
+
+    def counts(self) -> list[tuple[str, int]]:
+        """How many plans are in each state, in the workflow's order; states with none left out."""
+        states = [getattr(p, "action_plan", None) for p in self.partnerships]
+        counts = [(_("Not started"), sum(plan is None for plan in states))]
+        counts += [
+            (label, sum(plan is not None and plan.state == value for plan in states))
+            for value, label in ActionPlan.State.choices
+        ]
+        return [(label, count) for label, count in counts if count]
+
+
+def coordinator_overview(partnerships) -> list[ProjectOverview]:
+    """Partnerships from partnerships_reviewed_by, grouped by project."""
+    overviews: dict[int, ProjectOverview] = {}
+    for partnership in partnerships:
+        overview = overviews.setdefault(
+            partnership.project_id, ProjectOverview(partnership.project, [])
+        )
+        overview.partnerships.append(partnership)
+    return list(overviews.values())
 
 
 def open_remark_counts(plans) -> dict[int, int]:

@@ -30,7 +30,11 @@ def plan_list(request):
     return render(
         request,
         "actionplans/list.html",
-        {"filed": filed, "reviewed": reviewed, "today": timezone.localdate()},
+        {
+            "filed": filed,
+            "overviews": selectors.coordinator_overview(reviewed),
+            "today": timezone.localdate(),
+        },
     )
 
 

@@ -274,7 +274,8 @@ def test_the_workspace_lists_the_plans_by_region_for_coordinators(
     client.force_login(coordinator)
     html = client.get(reverse("actionplans:list")).content.decode()
     assert "Action plans of the projects you coordinate" in html
-    assert html.count("Not started") == 6  # the five new partners and the lead partner
+    assert html.count("Not started") == 7  # five new partners, the lead partner, the count
+    assert "Not started: 6 · Draft: 1" in html
     detail = reverse("actionplans:detail", args=[plan.pk])
     assert f'<a href="{detail}"><span class="state state--draft">Draft</span>' in html
 
