@@ -58,6 +58,19 @@ def service_errors():
         raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: error.messages}) from None
 
 
+def patched(current: dict, request) -> dict:
+    """A PATCH's fields laid over the current ones; the body must be an object."""
+    if not isinstance(request.data, dict):
+        raise ValidationError(
+            {
+                api_settings.NON_FIELD_ERRORS_KEY: [
+                    _("Send a JSON object with the fields to change.")
+                ]
+            }
+        )
+    return {**current, **request.data}
+
+
 def _conflict(conflict: services.VersionConflict) -> Response:
     return Response(
         {"detail": conflict.message, "version": conflict.plan.version, "kept": conflict.kept.pk},
@@ -132,7 +145,7 @@ class WorkspacePlanViewSet(_PlanViewSet):
         data = request.data
         if partial:
             # A PATCH names the parts it changes; the others stay as they are.
-            data = {**to_api(current, selectors.references(current)), **request.data}
+            data = patched(to_api(current, selectors.references(current)), request)
         serializer = PlanWriteSerializer(data=data)
         serializer.is_valid(raise_exception=True)
         version = serializer.validated_data.pop("version")
@@ -269,7 +282,7 @@ class PlanActionViewSet(_PlanViewSet):
         found = self._found(content, pk)
         data = request.data
         if partial:
-            data = {**self._shown(content, [found])[0], **request.data}
+            data = patched(self._shown(content, [found])[0], request)
         serializer = ActionWriteSerializer(data=data)
         serializer.is_valid(raise_exception=True)
         version = serializer.validated_data.pop("version")

@@ -265,3 +265,20 @@ def test_the_public_list_does_not_grow_its_queries_with_plans(partner_member, co
     few = queries()
     approve(8)
     assert queries() == few
+
+
+@pytest.mark.parametrize("body", [[], "text", 5, None])
+def test_a_body_that_is_not_an_object_is_a_400(plan, partner_member, body):
+    fill(plan, partner_member)
+    action = plan.actions.get()
+    client = api(partner_member)
+    for method, tail in [
+        ("patch", ""),
+        ("put", ""),
+        ("post", "actions/"),
+        ("patch", f"actions/{action.pk}/"),
+        ("put", f"actions/{action.pk}/"),
+        ("post", "remarks/"),
+    ]:
+        response = getattr(client, method)(_url(plan, tail), body, format="json")
+        assert response.status_code == 400, (method, tail, response.content)
