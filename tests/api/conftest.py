@@ -3,6 +3,20 @@ import pytest
 from portal.demo.loader import load_demo
 
 API = "/api/v1"
+# Every public list the API root names.
+ENDPOINTS = [
+    "regions",
+    "organisations",
+    "themes",
+    "projects",
+    "good-practices",
+    "events",
+    "news",
+    "cooperations",
+    "infrastructures",
+    "documents",
+    "action-plans",
+]
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.api.conftest import API, results, slugs
+from tests.api.conftest import API, ENDPOINTS, results, slugs
 
 pytestmark = pytest.mark.django_db
 SITE = "http://localhost:8000"
@@ -10,18 +10,7 @@ SITE = "http://localhost:8000"
 
 def test_the_root_lists_every_endpoint_and_the_documentation(demo, client):
     root = client.get(f"{API}/").json()
-    for name in (
-        "regions",
-        "organisations",
-        "themes",
-        "projects",
-        "good-practices",
-        "events",
-        "news",
-        "cooperations",
-        "infrastructures",
-        "documents",
-    ):
+    for name in ENDPOINTS:
         assert root[name] == f"{SITE}{API}/{name}/"
         assert client.get(root[name].removeprefix(SITE)).status_code == 200
     assert root["schema"] == f"{SITE}{API}/schema/"

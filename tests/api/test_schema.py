@@ -20,22 +20,9 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from portal.wsgi import application
-from tests.api.conftest import API
+from tests.api.conftest import API, ENDPOINTS
 
 pytestmark = pytest.mark.django_db
-
-ENDPOINTS = [
-    "regions",
-    "organisations",
-    "themes",
-    "projects",
-    "good-practices",
-    "events",
-    "news",
-    "cooperations",
-    "infrastructures",
-    "documents",
-]
 
 
 def test_the_schema_is_valid_openapi_3_and_covers_every_endpoint(db, client):
