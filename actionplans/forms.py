@@ -31,14 +31,15 @@ class DateInput(forms.DateInput):
 class Part:
     """What the views need from any part form; subclasses add their fields."""
 
+    form_class: type
+    title = ""
+    letter = None  # a newly uploaded endorsement letter, once apply() has run
+    conflict = None  # the refused save, when the view's save crossed another
+
     def __init__(self, data=None, files=None, *, plan, content):
         self.plan, self.content = plan, content
         self.form = self.form_class(data, files, initial=self.initial(), plan=plan)
         self.formset = self.build_formset(data)
-
-    form_class: type
-    title = ""
-    letter = None
 
     def initial(self) -> dict:
         return {}
@@ -51,14 +52,14 @@ class Part:
         return (self.formset.is_valid() if self.formset is not None else True) and valid
 
     def add_service_error(self, error: ValidationError) -> None:
-        messages = error.messages if not hasattr(error, "error_dict") else None
-        if messages is None:
-            for key, values in error.message_dict.items():
-                field = key if key in self.form.fields else None
-                for message in values:
-                    self.form.add_error(field, message)
-        else:
+        """The service's errors on the fields they name, the rest above the form."""
+        if not hasattr(error, "error_dict"):
             self.form.add_error(None, error)
+            return
+        for key, messages in error.message_dict.items():
+            field = key if key in self.form.fields else None
+            for message in messages:
+                self.form.add_error(field, message)
 
 
 class _PlanForm(forms.Form):

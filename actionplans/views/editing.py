@@ -55,7 +55,7 @@ def _edit_page(request, plan, part, part_name, next_url):
             "part_name": part_name,
             "checklist": plan_checklist(content),
             "next_url": next_url,
-            "conflict": getattr(part, "conflict", None),
+            "conflict": part.conflict,
         },
     )
 
