@@ -1,7 +1,9 @@
 """The admin shows plans and their history; content and workflow change in the workspace.
 
 Edits made here would bypass the version history and the workflow, so the admin may only
-set a plan's deadline. Nothing can be deleted: a plan's history is kept.
+set a plan's deadline, through the same service as everywhere. Nothing can be deleted: a
+plan's history is kept. What a user sees is what the plan rules let them see, whatever
+Django model permissions they hold.
 """
 
 from django.contrib import admin
@@ -9,6 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from actionplans import selectors, services
 from actionplans.models import ActionPlan, PlanTransition, PlanVersion
 from actionplans.rules import can
 
@@ -73,10 +76,24 @@ class ActionPlanAdmin(admin.ModelAdmin):
         url = reverse("actionplans:detail", args=[plan.pk])
         return format_html('<a href="{}">{}</a>', url, _("Open the plan in the workspace"))
 
+    def get_queryset(self, request):
+        return selectors.plans_visible_to(request.user)
+
+    def has_module_permission(self, request):
+        return selectors.plans_visible_to(request.user).exists()
+
     def has_view_permission(self, request, obj=None):
         if obj is None:
-            return super().has_view_permission(request)
+            return self.has_module_permission(request)
         return can(request.user, "actionplans.view_plan", obj)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return self.has_module_permission(request)
+        return can(request.user, "actionplans.set_due_plan", obj)
+
+    def save_model(self, request, obj, form, change):
+        services.plan_set_due(user=request.user, plan=obj, due_on=form.cleaned_data["due_on"])
 
     def has_add_permission(self, request):
         return False

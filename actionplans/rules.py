@@ -53,6 +53,7 @@ rules.add_perm("actionplans.comment_plan", is_reviewer & is_submitted)
 rules.add_perm("actionplans.request_changes_plan", is_reviewer & is_submitted)
 rules.add_perm("actionplans.approve_plan", is_reviewer & is_submitted)
 rules.add_perm("actionplans.reopen_plan", is_reviewer & is_approved)
+rules.add_perm("actionplans.set_due_plan", is_reviewer)
 
 
 def can(user, permission: str, obj) -> bool:

@@ -14,6 +14,7 @@ from actionplans.content import content_of, plan_with_content
 from actionplans.models import ActionPlan, Indicator, PlanVersion, PolicyInstrument, ReviewComment
 from actionplans.rows import build_rows
 from actionplans.rules import can
+from projects.models import Partnership
 
 
 class VersionConflict(Exception):
@@ -41,6 +42,14 @@ def _phase_one_end(partnership):
 
 @transaction.atomic
 def plan_create(*, user, partnership, title: str, language: str = "en") -> ActionPlan:
+    # Locked, so two clicks on "Start" cannot both find no plan and both create one.
+    partnership = (
+        Partnership.objects.select_for_update(of=("self",))
+        .select_related("project", "region")
+        .get(pk=partnership.pk)
+    )
+    if ActionPlan.objects.filter(partnership=partnership).exists():
+        raise ValidationError(_("This partner has an action plan already."), code="exists")
     if not can(user, "actionplans.create_plan", partnership):
         raise PermissionDenied(_("You cannot start an action plan for this partner."))
     plan = ActionPlan(
@@ -77,6 +86,14 @@ def plan_write(
         with transaction.atomic():
             return _write(user, plan.pk, expected_version, content, letter, kind, note)
     except _Stale as stale:
+        if not 0 <= expected_version < stale.plan.version:
+            # Not an older version but none at all: a tampered form or a client's bug.
+            raise ValidationError(
+                {
+                    "version": _("This plan has no version %(number)s.")
+                    % {"number": expected_version}
+                }
+            ) from None
         # Recorded outside the rolled-back transaction: the refused save must survive.
         kept = PlanVersion.objects.create(
             plan=stale.plan,
@@ -154,6 +171,15 @@ def plan_restore(*, user, plan: ActionPlan, version: PlanVersion, expected_versi
         kind=PlanVersion.Kind.RESTORED,
         note=label,
     )
+
+
+def plan_set_due(*, user, plan: ActionPlan, due_on) -> ActionPlan:
+    """The deadline for the partner's draft; by default the end of phase 1."""
+    if not can(user, "actionplans.set_due_plan", plan):
+        raise PermissionDenied(_("Deadlines are set by the project's coordinator."))
+    ActionPlan.objects.filter(pk=plan.pk).update(due_on=due_on)
+    plan.due_on = due_on
+    return plan
 
 
 def comment_add(*, user, plan: ActionPlan, section: str, body: str, action_id=None):

@@ -1,6 +1,8 @@
 """A plan's content in the API: the same document as actionplans.content, with regions and
 good practices named by slug (stable across databases) instead of by primary key."""
 
+import re
+
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -9,9 +11,19 @@ from actionplans.models import PolicyInstrument
 from projects.selectors import public_practices
 from regions.models import Region
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,150}")
 RICH_TEXT = _(
     "HTML; anything outside p, br, strong, em, lists, blockquote, h3-h4 and links is removed."
 )
+
+
+class SlugRefField(serializers.SlugRelatedField):
+    """A region or good practice by slug; something that cannot be a slug is not looked up."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not SLUG.fullmatch(data):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=str(data)[:100])
+        return super().to_internal_value(data)
 
 
 class IndicatorSerializer(serializers.Serializer):
@@ -40,10 +52,10 @@ class ActionSerializer(serializers.Serializer):
     )
     title = serializers.CharField(max_length=250)
     background = serializers.CharField(allow_blank=True, default="", help_text=RICH_TEXT)
-    learnt_from = serializers.SlugRelatedField(
+    learnt_from = SlugRefField(
         many=True, slug_field="slug", queryset=Region.objects.all(), default=list
     )
-    good_practices = serializers.SlugRelatedField(
+    good_practices = SlugRefField(
         many=True, slug_field="slug", queryset=public_practices(), default=list
     )
     description = serializers.CharField(allow_blank=True, default="", help_text=RICH_TEXT)

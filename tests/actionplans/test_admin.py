@@ -46,8 +46,31 @@ def test_plans_cannot_be_added_or_deleted_in_the_admin(client, admin_user, plan)
     assert client.get(delete).status_code == 403
 
 
-def test_staff_without_the_rules_see_no_plan(client, plan):
+def test_staff_with_every_model_permission_but_no_role_see_no_plan(client, plan):
+    from django.contrib.auth.models import Permission
+
     staff = factories.UserFactory(is_staff=True)
+    staff.user_permissions.set(Permission.objects.filter(codename__endswith="actionplan"))
     client.force_login(staff)
+    changelist = client.get(reverse("admin:actionplans_actionplan_changelist"))
+    assert changelist.status_code == 403
     url = reverse("admin:actionplans_actionplan_change", args=[plan.pk])
     assert client.get(url).status_code in (302, 403)
+    assert plan.title not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_a_coordinator_on_the_staff_sees_and_dates_only_their_projects_plans(
+    client, plan, coordinator
+):
+    other = factories.PartnershipFactory()
+    member = factories.grant(other, "partner_member")
+    from actionplans import services
+
+    foreign = services.plan_create(user=member, partnership=other, title="Not theirs")
+    coordinator.is_staff = True
+    coordinator.save()
+    client.force_login(coordinator)
+    changelist = client.get(reverse("admin:actionplans_actionplan_changelist")).content.decode()
+    assert "Our plan" in changelist and "Not theirs" not in changelist
+    url = reverse("admin:actionplans_actionplan_change", args=[foreign.pk])
+    assert client.get(url).status_code in (302, 403, 404)

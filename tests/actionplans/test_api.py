@@ -133,6 +133,8 @@ def test_a_crossed_save_is_a_409_and_the_refused_content_is_kept(plan, partner_m
         ({"version": -1}, "version"),
         ({"version": 0, "instruments": [{"name": "X", "type": "fund"}]}, "instruments"),
         ({"version": 0, "actions": [{"title": "A", "learnt_from": ["atlantis"]}]}, "actions"),
+        ({"version": 0, "actions": [{"title": "A", "learnt_from": ["a\x00b"]}]}, "actions"),
+        ({"version": 0, "actions": [{"title": "A", "good_practices": [7]}]}, "actions"),
         ({"version": 0, "actions": [{"id": 999999, "title": "Not ours"}]}, "actions"),
         (
             {
@@ -282,3 +284,26 @@ def test_a_body_that_is_not_an_object_is_a_400(plan, partner_member, body):
     ]:
         response = getattr(client, method)(_url(plan, tail), body, format="json")
         assert response.status_code == 400, (method, tail, response.content)
+
+
+@pytest.mark.parametrize("version", [2**40, -5])
+def test_an_impossible_version_is_a_400(plan, partner_member, version):
+    client = api(partner_member)
+    response = client.patch(_url(plan), {"version": version, "title": "X"}, format="json")
+    assert response.status_code == 400
+    response = client.delete(_url(plan, f"actions/1/?version={version}"))
+    assert response.status_code in (400, 404)
+
+
+def test_starting_a_second_plan_for_a_partner_is_a_400(plan, partner_member, partnership):
+    response = api(partner_member).post(
+        f"{API}/workspace/plans/",
+        {
+            "project": partnership.project.slug,
+            "organisation": partnership.organisation.slug,
+            "title": "Again",
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {"non_field_errors": ["This partner has an action plan already."]}

@@ -176,3 +176,18 @@ def test_a_letter_of_another_plan_cannot_be_claimed(plan, partner_member, other_
     assert caught.value.message_dict == {
         "endorsement.letter": ["That endorsement letter does not belong to this plan."]
     }
+
+
+@pytest.mark.parametrize("version", [-1, 1, 2**40])
+def test_a_version_the_plan_never_had_is_refused_and_nothing_is_kept(plan, partner_member, version):
+    with pytest.raises(ValidationError) as caught:
+        services.plan_write(
+            user=partner_member, plan=plan, expected_version=version, content=complete(plan)
+        )
+    assert caught.value.message_dict == {"version": [f"This plan has no version {version}."]}
+    assert not plan.versions.filter(kind=PlanVersion.Kind.CONFLICT).exists()
+
+
+def test_a_second_plan_for_the_same_partner_is_refused(plan, partner_member, partnership):
+    with pytest.raises(ValidationError, match="This partner has an action plan already"):
+        services.plan_create(user=partner_member, partnership=partnership, title="Again")

@@ -47,9 +47,16 @@ class MemberSchema(AutoSchema):
     see or that does not exist: the two are not told apart, so drafts stay secret.
     """
 
-    # A body that cannot be read at all is a `detail`; one that can, a message per field.
+    # A body that cannot be read at all is a `detail`; one that can, messages per field,
+    # nested as the body is (an action's fields under "actions", by position).
+    FIELD_ERRORS = {
+        "type": "object",
+        "description": "Each field that was refused: a list of messages, or for a part "
+        "of the body, the same shape again.",
+        "additionalProperties": {"oneOf": [{"type": "array"}, {"type": "object"}]},
+    }
     ERRORS = {
-        "400": {"oneOf": [PROBLEM, INVALID]},
+        "400": {"oneOf": [PROBLEM, FIELD_ERRORS]},
         "401": PROBLEM,
         "403": PROBLEM,
         "404": PROBLEM,
