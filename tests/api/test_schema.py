@@ -104,9 +104,8 @@ def test_no_request_of_a_signed_in_partner_breaks_the_workspace_api(
 ):
     from rest_framework.authtoken.models import Token
 
-    from portal.accounts.models import User
-
     from actionplans.models import ActionPlan
+    from portal.accounts.models import User
 
     rates(user="100000/minute")
     partner = User.objects.get(email="partner.limburg@example.org")
