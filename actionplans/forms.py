@@ -219,13 +219,6 @@ class ActionForm(_PlanForm):
         self.fields["learnt_from"].queryset = selectors.choosable_regions(self.plan)
         self.fields["good_practices"].queryset = selectors.choosable_practices(self.plan)
 
-    def clean(self):
-        data = super().clean()
-        starts, ends = data.get("starts_on"), data.get("ends_on")
-        if starts and ends and ends < starts:
-            self.add_error("ends_on", _("The action cannot end before it starts."))
-        return data
-
 
 class IndicatorForm(forms.Form):
     name = forms.CharField(label=_("Indicator"), max_length=250)
@@ -260,6 +253,13 @@ class ActionPart(Part):
 
     def apply(self, content):
         data = self.form.cleaned_data
+        # The indicator forms in the order their rows go to the service, to put its
+        # errors ("actions.2.indicators.1.target") back on the right field.
+        self.indicator_forms = [
+            form
+            for form in self.formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
         row = {
             "id": self.action_id,
             "title": data["title"],
@@ -281,17 +281,33 @@ class ActionPart(Part):
                     "baseline": str(form.cleaned_data["baseline"]),
                     "target": str(form.cleaned_data["target"]),
                 }
-                for form in self.formset.forms
-                if form.cleaned_data and not form.cleaned_data.get("DELETE")
+                for form in self.indicator_forms
             ],
         }
         content = copy.deepcopy(content)
         if self.action_id:
-            index = next(i for i, a in enumerate(content["actions"]) if a["id"] == self.action_id)
-            content["actions"][index] = row
+            self.index = next(
+                i for i, a in enumerate(content["actions"]) if a["id"] == self.action_id
+            )
+            content["actions"][self.index] = row
         else:
+            self.index = len(content["actions"])
             content["actions"].append(row)
         return content
+
+    def add_service_error(self, error: ValidationError) -> None:
+        if not hasattr(error, "error_dict"):
+            return super().add_service_error(error)
+        prefix = f"actions.{self.index}."
+        for key, messages in error.message_dict.items():
+            if not key.startswith(prefix):
+                continue  # another action's: the page does not show it
+            form, field = self.form, key.removeprefix(prefix)
+            if field.startswith("indicators."):
+                _part, number, field = field.split(".", 2)
+                form = self.indicator_forms[int(number)]
+            for message in messages:
+                form.add_error(field if field in form.fields else None, message)
 
 
 PARTS = {"general": GeneralPart, "policy": PolicyPart, "endorsement": EndorsementPart}

@@ -63,17 +63,10 @@ class ActionSerializer(serializers.Serializer):
     starts_on = serializers.DateField(allow_null=True, default=None)
     ends_on = serializers.DateField(allow_null=True, default=None)
     estimated_cost = serializers.DecimalField(
-        max_digits=12, decimal_places=2, min_value=0, allow_null=True, default=None
+        max_digits=12, decimal_places=2, allow_null=True, default=None
     )
     funding_sources = serializers.CharField(allow_blank=True, default="")
     indicators = IndicatorSerializer(many=True, default=list)
-
-    def validate(self, data):
-        if data["starts_on"] and data["ends_on"] and data["ends_on"] < data["starts_on"]:
-            raise serializers.ValidationError(
-                {"ends_on": _("The action cannot end before it starts.")}
-            )
-        return data
 
 
 class EndorsementSerializer(serializers.Serializer):

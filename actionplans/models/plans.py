@@ -7,6 +7,7 @@ is its policy instruments; Part III its actions, each with performance indicator
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -164,7 +165,12 @@ class Action(TimeStampedModel):
     starts_on = models.DateField(_("starts"), null=True, blank=True)
     ends_on = models.DateField(_("ends"), null=True, blank=True)
     estimated_cost = models.DecimalField(
-        _("estimated costs (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
+        _("estimated costs (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     funding_sources = models.TextField(_("funding sources"), blank=True)
 

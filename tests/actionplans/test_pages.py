@@ -114,8 +114,39 @@ def test_an_action_ending_before_it_starts_is_refused_with_the_reason(client, pl
     response = client.post(
         reverse("actionplans:action-add", args=[plan.pk]), _action_form(ends_on="2018-01-01")
     )
-    assert "The action cannot end before it starts." in response.content.decode()
+    html = response.content.decode()
+    # On the field itself, where the partner looks, with what they typed kept.
+    assert (
+        '<div class="field-error" id="id_ends_on_error">'
+        "<p>The action cannot end before it starts (2019-04-01).</p></div>"
+    ) in html
+    assert 'value="Voucher round"' in html
     assert not plan.actions.exists()
+
+
+def test_the_services_errors_land_on_the_fields_they_name(plan):
+    from django.core.exceptions import ValidationError
+
+    from actionplans.content import content_of, plan_with_content
+    from actionplans.forms import ActionPart
+
+    data = _action_form(**{"indicators-1-name": "Events", "indicators-1-baseline": "0"})
+    data["indicators-1-target"] = "3"
+    part = ActionPart(data, plan=plan, content=content_of(plan_with_content(plan.pk)))
+    assert part.is_valid()
+    part.apply(part.content)
+    part.add_service_error(
+        ValidationError(
+            {
+                "actions.0.ends_on": ["Too late."],
+                "actions.0.indicators.1.target": ["Too high."],
+                "actions.3.title": ["Another action's."],
+            }
+        )
+    )
+    assert part.form.errors == {"ends_on": ["Too late."]}
+    assert part.formset.forms[1].errors == {"target": ["Too high."]}
+    assert not part.formset.forms[0].errors
 
 
 def test_script_in_rich_text_never_reaches_the_page(client, plan, partner_member):
