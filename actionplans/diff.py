@@ -24,12 +24,16 @@ class Change:
     def inline(self):
         """The new text with removed words struck through and added words marked."""
         old, new = self.old.split(), self.new.split()
+        # Screen readers mostly do not announce del and ins: the words say it as well.
+        removed_label, added_label = escape(_("removed:")), escape(_("added:"))
+        removed = f'<span class="visually-hidden">{removed_label} </span>'
+        added = f'<span class="visually-hidden">{added_label} </span>'
         parts = []
         for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=old, b=new).get_opcodes():
             if op in ("delete", "replace"):
-                parts.append(f"<del>{escape(' '.join(old[a1:a2]))}</del>")
+                parts.append(f"<del>{removed}{escape(' '.join(old[a1:a2]))}</del>")
             if op in ("insert", "replace"):
-                parts.append(f"<ins>{escape(' '.join(new[b1:b2]))}</ins>")
+                parts.append(f"<ins>{added}{escape(' '.join(new[b1:b2]))}</ins>")
             if op == "equal":
                 parts.append(escape(" ".join(old[a1:a2])))
         return mark_safe(" ".join(parts))

@@ -19,6 +19,27 @@ from actionplans.models import ActionPlan, PolicyInstrument, ReviewComment
 from portal.core.validators import validate_pdf_file
 
 RICH = {"data-rich-text": "", "rows": 6}
+# The rich-text editor's toolbar, in the reader's language (Trix's own names as keys).
+RICH_TEXT_LABELS = {
+    "bold": _("Bold"),
+    "italic": _("Italic"),
+    "strike": _("Strikethrough"),
+    "link": _("Link"),
+    "unlink": _("Unlink"),
+    "url": _("Web address"),
+    "urlPlaceholder": _("Enter a web address…"),
+    "heading1": _("Heading"),
+    "quote": _("Quote"),
+    "code": _("Code"),
+    "bullets": _("Bullets"),
+    "numbers": _("Numbering"),
+    "outdent": _("Decrease level"),
+    "indent": _("Increase level"),
+    "undo": _("Undo"),
+    "redo": _("Redo"),
+    "attachFiles": _("Attach files"),
+    "remove": _("Remove"),
+}
 
 
 class DateInput(forms.DateInput):
@@ -354,10 +375,3 @@ class RemarkForm(forms.Form):
         if section.startswith("action-"):
             return ReviewComment.Section.ACTIONS, int(section.removeprefix("action-"))
         return section, None
-
-
-class VersionPickForm(forms.Form):
-    """Which two versions to compare; both must be this plan's."""
-
-    a = forms.IntegerField(min_value=1)
-    b = forms.IntegerField(min_value=1)

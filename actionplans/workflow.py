@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -111,13 +112,16 @@ def plan_transition(
             plan.review_round += 1
         elif step.name == "approve":
             plan.approved_version = plan.versions.get(number=plan.version)
+            plan.approved_at = timezone.now()
             # The plan's public page and the project and region pages change with it.
             transaction.on_commit(bump_content_version)
         elif step.name == "reopen":
             plan.revision += 1
         source = plan.state
         plan.state = step.target
-        plan.save(update_fields=["state", "review_round", "approved_version", "revision"])
+        plan.save(
+            update_fields=["state", "review_round", "approved_version", "approved_at", "revision"]
+        )
         transition = PlanTransition.objects.create(
             plan=plan,
             name=step.name,

@@ -3,6 +3,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 # Apps whose rows appear on public pages: any change to them retires the page cache.
 PUBLIC_APPS = ("core", "regions", "projects", "events", "news")
+# Rows of those apps that no public page shows: a mail sent must not empty the cache.
+PRIVATE_MODELS = {"core.outgoingmail"}
 
 
 class PortalConfig(AppConfig):
@@ -16,6 +18,8 @@ class PortalConfig(AppConfig):
 
         for label in PUBLIC_APPS:
             for model in apps.get_app_config(label).get_models():
+                if model._meta.label_lower in PRIVATE_MODELS:
+                    continue
                 post_save.connect(bump_content_version, sender=model, dispatch_uid=f"cv-s-{model}")
                 post_delete.connect(
                     bump_content_version, sender=model, dispatch_uid=f"cv-d-{model}"

@@ -28,6 +28,19 @@ class _ModelSitemap(Sitemap):
         return item.updated_at
 
 
+class _ApprovedPlanSitemap(_ModelSitemap):
+    """A plan's public page changes when a revision is approved, not with every draft save."""
+
+    def __init__(self):
+        super().__init__(public_plans, "actionplans:public-detail")
+
+    def items(self):
+        return public_plans().select_related(None).only("slug", "approved_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.approved_at
+
+
 class _StaticSitemap(Sitemap):
     i18n = True
     alternates = True
@@ -60,7 +73,5 @@ SITEMAPS = {
     ),
     "news": _ModelSitemap(lambda: Article.objects.published(), "news:detail"),
     "cooperations": _ModelSitemap(lambda: Cooperation.objects.all(), "regions:cooperation"),
-    "action-plans": _ModelSitemap(
-        lambda: public_plans().select_related(None), "actionplans:public-detail"
-    ),
+    "action-plans": _ApprovedPlanSitemap(),
 }

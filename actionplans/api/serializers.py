@@ -26,7 +26,7 @@ class PublicPlanSerializer(serializers.Serializer):
     project = ProjectRefSerializer(source="partnership.project")
     region = RegionRefSerializer(source="partnership.region")
     organisation = OrganisationRefSerializer(source="partnership.organisation")
-    approved_at = serializers.DateTimeField(source="approved_version.created_at")
+    approved_at = serializers.DateTimeField()
     is_demo = serializers.BooleanField()
     content = serializers.SerializerMethodField()
     url = LinkField("actionplans:public-detail")

@@ -83,6 +83,7 @@ class ActionPlan(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True, editable=False)
     is_demo = models.BooleanField(
         _("demo content"),
         default=False,

@@ -13,7 +13,7 @@ from actionplans import selectors, services
 from actionplans.checklist import plan_checklist
 from actionplans.content import content_of, plan_with_content
 from actionplans.document import document
-from actionplans.forms import PARTS, ActionPart
+from actionplans.forms import PARTS, RICH_TEXT_LABELS, ActionPart
 from actionplans.views.access import posted_version, viewable_plan
 
 
@@ -56,6 +56,7 @@ def _edit_page(request, plan, part, part_name, next_url):
             "checklist": plan_checklist(content),
             "next_url": next_url,
             "conflict": part.conflict,
+            "rich_text_labels": {key: str(label) for key, label in RICH_TEXT_LABELS.items()},
         },
     )
 

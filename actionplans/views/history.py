@@ -56,7 +56,6 @@ def plan_version(request, pk, version_pk):
 @login_required
 def plan_compare(request, pk):
     plan = viewable_plan(request, pk)
-    versions = selectors.plan_versions(plan)
     older = _version(plan, request.GET.get("a"))
     newer = _version(plan, request.GET.get("b"))
     return render(
@@ -66,7 +65,6 @@ def plan_compare(request, pk):
             "plan": plan,
             "older": older,
             "newer": newer,
-            "versions": versions,
             "changes": compare(
                 older.content, newer.content, selectors.references(older.content, newer.content)
             ),

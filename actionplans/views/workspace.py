@@ -133,8 +133,12 @@ def endorsement_letter(request, pk):
     plan = viewable_plan(request, pk)
     if not plan.endorsement_letter:
         raise Http404
+    try:
+        letter = plan.endorsement_letter.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("The letter's file is missing; upload it again.")) from None
     return FileResponse(
-        plan.endorsement_letter.open("rb"),
+        letter,
         content_type="application/pdf",
         filename=f"endorsement-{plan.slug}.pdf",
     )

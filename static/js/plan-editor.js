@@ -17,14 +17,15 @@
       label.id = textarea.id + "-label";
       editor.setAttribute("aria-labelledby", label.id);
     }
-    if (textarea.getAttribute("aria-describedby")) {
-      editor.setAttribute("aria-describedby", textarea.getAttribute("aria-describedby"));
-    }
+    ["aria-describedby", "aria-invalid"].forEach(function (name) {
+      if (textarea.hasAttribute(name)) editor.setAttribute(name, textarea.getAttribute(name));
+    });
     textarea.replaceWith(input, editor);
   }
 
   function warnBeforeLeaving(form) {
-    var dirty = false;
+    // Shown again after a refused save, the form holds what was typed and not saved.
+    var dirty = form.dataset.warnUnsaved === "unsaved";
     function mark() { dirty = true; }
     form.addEventListener("input", mark);
     form.addEventListener("change", mark);
@@ -41,6 +42,9 @@
     if (window.customElements) {
       // Trix defines its element once it has loaded; until then the text areas serve.
       window.customElements.whenDefined("trix-editor").then(function () {
+        // The toolbar's labels in the page's language, set before any toolbar is drawn.
+        var labels = document.getElementById("rich-text-labels");
+        if (labels && window.Trix) Object.assign(window.Trix.config.lang, JSON.parse(labels.textContent));
         document.querySelectorAll("textarea[data-rich-text]").forEach(upgradeRichText);
       });
     }

@@ -271,7 +271,7 @@ def test_history_compare_and_restore_through_the_pages(client, plan, partner_mem
     compare = client.get(
         reverse("actionplans:compare", args=[plan.pk]), {"a": first.pk, "b": second.pk}
     ).content.decode()
-    assert "<ins>Renamed</ins>" in compare
+    assert '<ins><span class="visually-hidden">added: </span>Renamed</ins>' in compare
     response = client.post(
         reverse("actionplans:restore", args=[plan.pk, first.pk]), {"version": "2"}
     )
