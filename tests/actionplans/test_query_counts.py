@@ -40,17 +40,29 @@ def _grow(plan, user, actions: int):
     plan.refresh_from_db()
 
 
+def _url(page, plan):
+    if page == "edit":
+        return reverse("actionplans:edit", args=[plan.pk, "general"])
+    if page == "version":
+        return reverse("actionplans:version", args=[plan.pk, plan.versions.first().pk])
+    if page == "compare":
+        newest, older = plan.versions.order_by("-number")[:2]
+        return reverse("actionplans:compare", args=[plan.pk]) + f"?a={older.pk}&b={newest.pk}"
+    if page == "action":
+        return reverse("actionplans:action", args=[plan.pk, plan.actions.first().pk])
+    return reverse(f"actionplans:{page}", args=[plan.pk])
+
+
 @pytest.mark.parametrize(
-    "page", ["actionplans:detail", "actionplans:actions", "actionplans:history"]
+    "page", ["detail", "actions", "history", "edit", "action", "version", "compare"]
 )
 def test_plan_pages_do_not_grow_with_actions(client, plan, partner_member, page):
     fill(plan, partner_member)
     client.force_login(partner_member)
-    url = reverse(page, args=[plan.pk])
     _grow(plan, partner_member, 2)
-    few = _queries(client, url)
+    few = _queries(client, _url(page, plan))
     _grow(plan, partner_member, 12)
-    assert _queries(client, url) == few
+    assert _queries(client, _url(page, plan)) == few
 
 
 def test_the_public_plan_page_does_not_grow_with_actions(client, plan, partner_member, coordinator):
@@ -86,4 +98,15 @@ def test_the_coordinators_overview_does_not_grow_with_regions(
     add_plans(2)
     few = _queries(client, url)
     add_plans(8)
+    assert _queries(client, url) == few
+
+
+@pytest.mark.parametrize("tail", ["", "actions/", "versions/"])
+def test_the_workspace_api_does_not_grow_with_actions(client, plan, partner_member, tail):
+    fill(plan, partner_member)
+    client.force_login(partner_member)
+    url = f"/api/v1/workspace/plans/{plan.pk}/{tail}"
+    _grow(plan, partner_member, 2)
+    few = _queries(client, url)
+    _grow(plan, partner_member, 12)
     assert _queries(client, url) == few
