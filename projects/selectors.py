@@ -43,6 +43,15 @@ def users_with_role(*, role: str, project_id=None, partnership_id=None):
     return User.objects.filter(is_active=True, pk__in=grants.values("user_id")).order_by("pk")
 
 
+def partnership_by_slugs(project: str, organisation: str) -> Partnership | None:
+    """An organisation's partnership in a project, both named by slug, or None."""
+    return (
+        Partnership.objects.select_related("project", "region")
+        .filter(project__slug=project, organisation__slug=organisation)
+        .first()
+    )
+
+
 def public_practices():
     """Good practices the public sees: those the coordinator validated."""
     return GoodPractice.objects.filter(status=GoodPractice.Status.VALIDATED)

@@ -12,7 +12,7 @@ from actionplans.models import ActionPlan, PlanVersion, ReviewComment
 from actionplans.rules import can
 from portal.core.api.fields import LinkField
 from projects.api.refs import ProjectRefSerializer
-from projects.models import Partnership
+from projects.selectors import partnership_by_slugs
 from regions.api.refs import OrganisationRefSerializer, RegionRefSerializer
 
 
@@ -104,11 +104,7 @@ class PlanCreateSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=settings.LANGUAGES, default="en")
 
     def validate(self, data):
-        partnership = (
-            Partnership.objects.select_related("project", "region")
-            .filter(project__slug=data.pop("project"), organisation__slug=data.pop("organisation"))
-            .first()
-        )
+        partnership = partnership_by_slugs(data.pop("project"), data.pop("organisation"))
         if partnership is None:
             raise serializers.ValidationError(
                 {"organisation": [_("That organisation is no partner of that project.")]}
