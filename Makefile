@@ -13,7 +13,11 @@ SYSTEM_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-
 # What only the tests need: the browser tests drive Debian's Chromium.
 TEST_SYSTEM_PACKAGES := chromium
 
-.PHONY: run test lint messages system-packages test-system-packages clean
+# pytest-xdist runs the suite in one process per core, each with its own databases
+# (tests/conftest.py); the 15 slowest tests are listed at the end.
+TEST_PROCESSES ?= auto
+
+.PHONY: run test fuzz lint messages system-packages test-system-packages clean
 
 # A local run is a development run: DEBUG on (static files served, no HTTPS redirect).
 run: $(STAMP)
@@ -22,7 +26,12 @@ run: $(STAMP)
 test: $(STAMP) test-system-packages
 	$(BIN)/python manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'var/*'
 	$(BIN)/python manage.py collectstatic -v0 --noinput
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=8 --durations=15 $(PYTEST_ARGS)
+
+# The long run of the API fuzzing that the suite keeps short: many more examples per
+# operation, schemathesis's coverage phase, and a new seed each time.
+fuzz: $(STAMP)
+	FUZZ=1 $(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=8 tests/api/test_schema.py $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

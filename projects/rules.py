@@ -33,16 +33,6 @@ def is_coordinator(user, obj) -> bool:
 
 
 @rules.predicate
-def is_partner_member(user, obj) -> bool:
-    return _has_role(user, obj, Role.PARTNER_MEMBER)
-
-
-@rules.predicate
-def is_communication_manager(user, obj) -> bool:
-    return _has_role(user, obj, Role.COMMUNICATION_MANAGER)
-
-
-@rules.predicate
 def represents_partnership(user, partnership) -> bool:
     """A partner member of this very partnership: files its region's plans and reports."""
     if not isinstance(partnership, Partnership):
@@ -54,25 +44,13 @@ def represents_partnership(user, partnership) -> bool:
 
 
 @rules.predicate
-def has_any_project_role(user) -> bool:
-    return bool(grants_for(user))
-
-
-@rules.predicate
 def coordinates_a_project(user) -> bool:
     return any(grant.role == Role.COORDINATOR for grant in grants_for(user))
 
 
-is_project_member = is_coordinator | is_partner_member | is_communication_manager
-
-rules.add_perm("projects.view_project", rules.always_allow)
-rules.add_perm("projects.change_project", rules.is_superuser | is_coordinator)
-rules.add_perm("projects.view_workspace", rules.is_superuser | is_project_member)
+# Permissions with names of their own: Django's model permissions (change_project...) stay
+# with the admin's ModelBackend.
 rules.add_perm("projects.file_for_partnership", rules.is_superuser | represents_partnership)
 rules.add_perm("projects.review_partner_work", rules.is_superuser | is_coordinator)
 # Whether the review queue is for this user at all; which proposals, review_partner_work says.
 rules.add_perm("projects.view_review_queue", rules.is_superuser | coordinates_a_project)
-rules.add_perm(
-    "projects.publish_communication",
-    rules.is_superuser | is_communication_manager | is_coordinator,
-)

@@ -1,4 +1,5 @@
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -6,10 +7,18 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test import override_settings
 from django.utils import translation
 
 from portal import embedded
-from tests import factories
+from tests import databases, factories
+
+# Each pytest-xdist process ("gw0", "gw1", ...) has its own test database (pytest-django
+# appends the name) and its own two Redis databases, counted down from 15: the cache, with
+# the page cache and the throttle counts, and the Celery broker. A plain `pytest` is gw0.
+WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+CACHE_DB, BROKER_DB = 15 - 2 * WORKER, 14 - 2 * WORKER
 
 
 def pytest_configure(config):
@@ -18,10 +27,20 @@ def pytest_configure(config):
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
+    # Real hashing costs a third of a second per password; the tests are not about it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if BROKER_DB < 0:
+        pytest.exit("Redis has 16 databases, enough for 8 test processes: run with -n 8 or fewer")
     # Tasks of the tests go through their own Redis database, so a `make run` worker on
     # the same server never takes them (read by Celery on first use, after this).
-    settings.CELERY_BROKER_URL = _redis_db(settings.CELERY_BROKER_URL, 14)
+    settings.CELERY_BROKER_URL = _redis_db(settings.CELERY_BROKER_URL, BROKER_DB)
     settings.CELERY_RESULT_BACKEND = settings.CELERY_BROKER_URL
+    # Clearing the cache empties this database only: a dev server's pages stay, and so do
+    # the other test processes' counts. override_settings tells the cache handler.
+    location = _redis_db(settings.CACHES["default"]["LOCATION"], CACHE_DB)
+    override_settings(
+        CACHES={"default": {**settings.CACHES["default"], "LOCATION": location}}
+    ).enable()
 
 
 def _redis_db(url: str, db: int) -> str:
@@ -34,29 +53,88 @@ def pytest_sessionfinish(session, exitstatus):
     embedded.stop(set(embedded.started_here))
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _test_cache():
-    """The tests get their own Redis database, so clearing it never touches a dev server's."""
-    from django.test import override_settings
-
-    location = _redis_db(settings.CACHES["default"]["LOCATION"], 15)
-    caches = {"default": {**settings.CACHES["default"], "LOCATION": location}}
-    with override_settings(CACHES=caches):
-        yield
-
-
 @pytest.fixture(autouse=True)
-def _clean_cache_and_http(settings):
+def _clean_cache_and_http():
     from django.core.cache import cache
 
-    # Real hashing costs a third of a second per password; the tests are not about it.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
     yield
     cache.clear()
     # A request to /de/ leaves German active in this thread; the next test's messages
     # would be in German.
     translation.deactivate()
+
+
+@pytest.fixture(scope="session")
+def _demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A copy of this process's test database with the demo content, and its files."""
+    from portal.demo.loader import load_demo
+
+    media = tmp_path_factory.mktemp("demo-media")
+    name = f"{connection.settings_dict['NAME']}_demo"
+    with django_db_blocker.unblock():
+        databases.clone(name, template=connection.settings_dict["NAME"])
+        with databases.using(name), override_settings(MEDIA_ROOT=media):
+            load_demo()
+    yield name, media
+    with django_db_blocker.unblock():
+        databases.drop(name)
+
+
+@pytest.fixture
+def _demo_connection(request, django_db_blocker):
+    """Points the connection at the demo database before a `demo` test's transaction opens."""
+    if "demo" not in request.fixturenames:
+        yield
+        return
+    name, _media = request.getfixturevalue("_demo_database")
+    marker = request.node.get_closest_marker("django_db")
+    commits = {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if not commits:
+        with databases.using(name):
+            yield
+        return
+    # A test that commits empties its database when it ends: it gets a copy.
+    copy = f"{name}_copy"
+    with django_db_blocker.unblock():
+        databases.clone(copy, template=name)
+    with databases.using(copy):
+        yield
+    with django_db_blocker.unblock():
+        databases.drop(copy)
+
+
+@pytest.fixture
+def _django_db_helper(_demo_connection, _django_db_helper):
+    # pytest-django opens each test's transaction (or flushes after it) here; the demo
+    # database must be chosen first, so this wraps it.
+    yield
+
+
+@pytest.fixture
+def demo(_django_db_helper, _demo_database, settings, tmp_path):
+    """The demo content (portal.demo), with database access; a test's changes roll back."""
+    _name, media = _demo_database
+    settings.MEDIA_ROOT = tmp_path / "media"
+    shutil.copytree(media, settings.MEDIA_ROOT)
+
+
+@pytest.fixture
+def rates(settings):
+    """Set the throttle rates for one test: rates(anon="2/minute", user="5/minute")."""
+
+    def set_rates(**rates):
+        settings.REST_FRAMEWORK = {
+            **settings.REST_FRAMEWORK,
+            "DEFAULT_THROTTLE_RATES": {
+                **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+                **rates,
+            },
+        }
+
+    return set_rates
 
 
 @pytest.fixture
@@ -96,59 +174,44 @@ def outsider(db):
     return factories.grant(other, "partner_member")
 
 
-@pytest.fixture
-def celery_worker(transactional_db, tmp_path):
-    """A real Celery worker process on the test database and the tests' broker.
-
-    Its mail goes to files under `tmp_path / "mail"`, which the fixture's `sent()` reads.
-    """
-    from django.db import connection
-
-    from portal.celery import app
-
-    mail_dir = tmp_path / "mail"
-    env = {
-        **os.environ,
-        "REDIS_URL": settings.CELERY_BROKER_URL,
-        # Four slashes: django-environ reads the path after the third as relative.
-        "EMAIL_URL": f"filemail:///{mail_dir}",
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
-    }
-    test_database = connection.settings_dict["NAME"]
-    if os.environ.get("DATABASE_URL"):
-        env["DATABASE_URL"] = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + test_database
-    else:
-        env["PORTAL_DATABASE_NAME"] = test_database
-    app.control.purge()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "portal",
-            "worker",
-            "--pool",
-            "solo",
-            "-l",
-            "WARNING",
-        ],
-        cwd=Path(__file__).resolve().parents[1],
-        env=env,
-    )
-    deadline = time.monotonic() + 60
-    while not app.control.ping(timeout=0.5):
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail("the Celery worker did not start")
-    yield _Worker(mail_dir)
-    process.terminate()
-    process.wait(timeout=20)
-
-
 class _Worker:
-    def __init__(self, mail_dir: Path):
-        self.mail_dir = mail_dir
+    """A real Celery worker process on one test database and this process's broker."""
+
+    def __init__(self, database: str, mail_dir: Path):
+        from portal.celery import app
+
+        self.database, self.mail_dir = database, mail_dir
+        env = {
+            **os.environ,
+            "REDIS_URL": settings.CELERY_BROKER_URL,
+            # Four slashes: django-environ reads the path after the third as relative.
+            "EMAIL_URL": f"filemail:///{mail_dir}",
+            "DJANGO_SETTINGS_MODULE": "portal.settings",
+            # A pooled connection would outlive the tests' database copies and drops.
+            "DATABASE_POOL": "false",
+        }
+        if os.environ.get("DATABASE_URL"):
+            env["DATABASE_URL"] = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + database
+        else:
+            env["PORTAL_DATABASE_NAME"] = database
+        app.control.purge()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo", "-lWARNING"],
+            cwd=Path(__file__).resolve().parents[1],
+            env=env,
+        )
+        deadline = time.monotonic() + 60
+        while not app.control.ping(timeout=0.5):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.process.kill()
+                pytest.fail("the Celery worker did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+    def forget_mail(self):
+        shutil.rmtree(self.mail_dir, ignore_errors=True)
 
     def sent(self) -> list[str]:
         """The raw messages the worker has sent so far."""
@@ -162,3 +225,30 @@ class _Worker:
             if time.monotonic() > deadline:
                 pytest.fail("the worker did not finish in time")
             time.sleep(0.1)
+
+
+@pytest.fixture(scope="session")
+def _session_worker(django_db_setup, django_db_blocker, tmp_path_factory):
+    # Starting a worker costs seconds; one serves every test of this process that runs on
+    # the test database itself.
+    worker = _Worker(connection.settings_dict["NAME"], tmp_path_factory.mktemp("mail"))
+    yield worker
+    worker.stop()
+
+
+@pytest.fixture
+def celery_worker(transactional_db, request):
+    """A real Celery worker on the test's database and the tests' broker.
+
+    Its mail goes to files, which `sent()` reads; each test starts with none.
+    """
+    from portal.celery import app
+
+    worker = request.getfixturevalue("_session_worker")
+    if worker.database != connection.settings_dict["NAME"]:
+        # A test on a database of its own (the demo's copy) gets a worker of its own.
+        worker = _Worker(connection.settings_dict["NAME"], request.getfixturevalue("tmp_path"))
+        request.addfinalizer(worker.stop)
+    app.control.purge()
+    worker.forget_mail()
+    return worker

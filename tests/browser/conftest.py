@@ -64,11 +64,8 @@ def live_site(live_server, settings, tmp_path):
 
 
 @pytest.fixture
-def site(live_site):
+def site(live_site, demo):
     """The live server with the demo content."""
-    from portal.demo.loader import load_demo
-
-    load_demo()
     return live_site
 
 

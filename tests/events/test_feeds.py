@@ -5,17 +5,10 @@ import datetime
 import icalendar
 import pytest
 
-from portal.demo.loader import load_demo
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 SOON = datetime.datetime.now(datetime.UTC).replace(microsecond=0) + datetime.timedelta(days=30)
-
-
-@pytest.fixture
-def demo(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    load_demo()
 
 
 def _calendar(client, url) -> icalendar.Calendar:

@@ -1,16 +1,9 @@
 import feedparser
 import pytest
 
-from portal.demo.loader import load_demo
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    load_demo()
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])

@@ -13,12 +13,6 @@ from regions.models import Cooperation, Region, Strategy
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    load_demo()
-
-
 def test_s3chem_has_seven_regions_and_its_monitoring_phase(demo):
     s3chem = Project.objects.get(slug="s3chem")
     regions = set(s3chem.partnerships.values_list("region__slug", flat=True))
@@ -79,9 +73,7 @@ def test_the_demo_coding_of_a_priority_says_it_is_demo_content(demo):
     assert "Democontent" in priority.description_nl
 
 
-def test_an_event_loaded_under_a_retired_slug_is_removed(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    load_demo()
+def test_an_event_loaded_under_a_retired_slug_is_removed(demo):
     Event.objects.create(
         slug="grow-your-regio-2017",
         title="GROW your REGIOn",

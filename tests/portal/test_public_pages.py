@@ -4,16 +4,9 @@ import icalendar
 import pytest
 from django.core.cache import cache
 
-from portal.demo.loader import load_demo
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    load_demo()
 
 
 # Each public page with the title it must carry; og:title repeats it.

@@ -1,14 +1,6 @@
 import pytest
 
-from portal.demo.loader import load_demo
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    load_demo()
 
 
 def test_the_page_documents_the_api_the_feeds_and_the_widget(demo, client):

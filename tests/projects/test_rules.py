@@ -1,9 +1,10 @@
-"""The permission predicates, asked as pages, the API and the admin ask them."""
+"""The project permissions that pages and services ask: filing for a partnership, and
+reviewing a partner's proposals."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from tests.factories import PartnershipFactory, UserFactory
+from tests.factories import PartnershipFactory, UserFactory, grant
 
 pytestmark = pytest.mark.django_db
 
@@ -13,13 +14,11 @@ def superuser():
     return UserFactory(is_superuser=True, is_staff=True)
 
 
-def test_coordinator_reviews_and_publishes_but_does_not_file_for_other_partners(
-    coordinator, project, partnership, lead
+def test_coordinator_reviews_but_does_not_file_for_other_partners(
+    coordinator, project, partnership
 ):
-    assert coordinator.has_perm("projects.change_project", project)
     assert coordinator.has_perm("projects.review_partner_work", project)
-    assert coordinator.has_perm("projects.publish_communication", project)
-    assert coordinator.has_perm("projects.view_workspace", project)
+    assert coordinator.has_perm("projects.view_review_queue")
     assert not coordinator.has_perm("projects.file_for_partnership", partnership)
 
 
@@ -27,56 +26,34 @@ def test_partner_member_files_for_its_own_partnership_only(partner_member, proje
     other = PartnershipFactory(project=project)
     assert partner_member.has_perm("projects.file_for_partnership", partnership)
     assert not partner_member.has_perm("projects.file_for_partnership", other)
-    assert partner_member.has_perm("projects.view_workspace", project)
     assert not partner_member.has_perm("projects.review_partner_work", project)
-    assert not partner_member.has_perm("projects.change_project", project)
-    assert not partner_member.has_perm("projects.publish_communication", project)
+    assert not partner_member.has_perm("projects.view_review_queue")
 
 
-def test_communication_manager_publishes_but_does_not_review(communication_manager, project):
-    assert communication_manager.has_perm("projects.publish_communication", project)
+def test_communication_manager_does_not_review(communication_manager, project, partnership):
     assert not communication_manager.has_perm("projects.review_partner_work", project)
+    assert not communication_manager.has_perm("projects.view_review_queue")
+    assert not communication_manager.has_perm("projects.file_for_partnership", partnership)
 
 
-def test_an_outsider_has_no_say_in_someone_elses_project(outsider, project, partnership):
-    for perm in (
-        "projects.change_project",
-        "projects.view_workspace",
-        "projects.review_partner_work",
-        "projects.publish_communication",
-    ):
-        assert not outsider.has_perm(perm, project), perm
-    assert not outsider.has_perm("projects.file_for_partnership", partnership)
-    assert outsider.has_perm("projects.view_project", project)
+def test_a_coordinator_of_another_project_has_no_say_in_this_one(project, partnership):
+    elsewhere = grant(PartnershipFactory(role="lead"), "coordinator")
+    assert not elsewhere.has_perm("projects.review_partner_work", project)
+    assert not elsewhere.has_perm("projects.file_for_partnership", partnership)
+    # They do have a review queue: their own project's.
+    assert elsewhere.has_perm("projects.view_review_queue")
 
 
-def test_anonymous_visitors_only_view(project, partnership):
+def test_anonymous_visitors_may_do_none_of_it(project, partnership):
     anonymous = AnonymousUser()
-    assert anonymous.has_perm("projects.view_project", project)
-    assert not anonymous.has_perm("projects.view_workspace", project)
+    assert not anonymous.has_perm("projects.review_partner_work", project)
+    assert not anonymous.has_perm("projects.view_review_queue")
     assert not anonymous.has_perm("projects.file_for_partnership", partnership)
 
 
 def test_superusers_may_do_everything(superuser, project, partnership):
-    assert superuser.has_perm("projects.change_project", project)
+    assert superuser.has_perm("projects.review_partner_work", project)
     assert superuser.has_perm("projects.file_for_partnership", partnership)
-
-
-def test_roles_on_events_follow_the_events_project(
-    coordinator, communication_manager, partner_member, project
-):
-    from tests.factories import EventFactory
-
-    event = EventFactory(project=project)
-    assert communication_manager.has_perm("events.change_event", event)
-    assert coordinator.has_perm("events.change_event", event)
-    assert not partner_member.has_perm("events.change_event", event)
-    assert not communication_manager.has_perm("events.change_event", EventFactory())
-
-
-def test_organisation_staff_edit_their_own_profile(partner_member, partnership, lead):
-    assert partner_member.has_perm("regions.change_organisation", partnership.organisation)
-    assert not partner_member.has_perm("regions.change_organisation", lead.organisation)
 
 
 def test_grants_are_read_once_per_user_object(
@@ -84,5 +61,5 @@ def test_grants_are_read_once_per_user_object(
 ):
     with django_assert_num_queries(1):
         for _ in range(20):
-            partner_member.has_perm("projects.view_workspace", project)
+            partner_member.has_perm("projects.review_partner_work", project)
             partner_member.has_perm("projects.file_for_partnership", partnership)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.api.conftest import API
+from tests.api import API
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,7 @@
 """The OpenAPI schema is valid, and the API keeps to it whatever a client sends."""
 
 import json
+import os
 
 import pytest
 import schemathesis
@@ -12,6 +13,7 @@ from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
 from openapi_spec_validator import validate
 from schemathesis.checks import not_a_server_error
+from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_headers_conformance,
@@ -20,7 +22,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from portal.wsgi import application
-from tests.api.conftest import API, ENDPOINTS
+from tests.api import API, ENDPOINTS
 
 pytestmark = pytest.mark.django_db
 
@@ -47,11 +49,26 @@ def test_the_documentation_pages_are_served_by_the_portal(db, client, page):
     assert "cdn" not in html.lower()
 
 
+# The suite's run is bounded: a few examples an operation from a fixed seed, so it costs
+# seconds and fails the same way twice. `make fuzz` sets FUZZ=1 for the long run: many
+# more examples, a new seed each time (printed on failure), and schemathesis's coverage
+# phase, which tries every boundary each schema names.
+FUZZ = os.environ.get("FUZZ") == "1"
+CONFIG = f"""
+{"" if FUZZ else "seed = 20261130"}
+generation.max-examples = {200 if FUZZ else 8}
+phases.coverage.enabled = {"true" if FUZZ else "false"}
+"""
+
+
 def _loaded_schema():
     # Built from the generator rather than fetched: loading happens while tests are
     # collected, before any database is there.
     generated = SchemaGenerator().get_schema(request=None, public=True)
-    loaded = schemathesis.openapi.from_dict(json.loads(OpenApiJsonRenderer().render(generated)))
+    loaded = schemathesis.openapi.from_dict(
+        json.loads(OpenApiJsonRenderer().render(generated)),
+        config=SchemathesisConfig.from_str(CONFIG),
+    )
     loaded.app = application
     return loaded
 
@@ -76,7 +93,6 @@ def wsgi_in_the_test_transaction():
 
 @schema.parametrize()
 @settings(
-    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -95,7 +111,6 @@ def test_no_request_breaks_the_api_or_its_schema(case, demo, rates, wsgi_in_the_
 
 @schema.include(path_regex="/workspace/").parametrize()
 @settings(
-    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -1,13 +1,36 @@
-"""Filters, search and ordering narrow and sort what the lists return."""
+"""The events API, its filters and ordering, in the language asked for."""
 
 import datetime
 
 import pytest
 
 from tests import factories as f
-from tests.api.conftest import API, results, slugs
+from tests.api import API, SITE, assert_constant_queries, results, slugs
 
 pytestmark = pytest.mark.django_db
+
+
+def test_events_give_times_with_their_zone_and_links(demo, client):
+    event = client.get(f"{API}/events/s3chem-11th-iwg-brussels-2018/").json()
+    assert event["title"] == "S3Chem: 11th Interregional Working Group meeting"
+    assert event["starts_at"] == "2018-11-22T00:00:00+01:00"
+    assert event["ends_at"] == "2018-11-22T23:59:00+01:00"
+    assert event["all_day"] is True
+    assert event["venue"] == "Representation of the State of Saxony-Anhalt to the EU"
+    assert event["project"] == {
+        "slug": "s3chem",
+        "acronym": "S3Chem",
+        "api_url": f"{SITE}{API}/projects/s3chem/",
+    }
+    assert event["region"]["slug"] == "brussels"
+    assert [o["slug"] for o in event["organisers"]] == ["mw-saxony-anhalt"]
+    assert event["url"] == f"{SITE}/en/events/s3chem-11th-iwg-brussels-2018/"
+    assert event["calendar_url"] == f"{SITE}/en/events/s3chem-11th-iwg-brussels-2018/calendar.ics"
+
+
+def test_an_event_known_only_by_season_says_so(demo, client):
+    event = client.get(f"{API}/events/inno-infra-share-kick-off-bologna/").json()
+    assert event["date_precision"] == "season"
 
 
 def test_events_by_project_region_country_and_type(demo, client):
@@ -55,38 +78,43 @@ def test_upcoming_events(db, client):
     assert slugs(client.get(f"{API}/events/?upcoming=false")) == ["last-year"]
 
 
-def test_good_practices_by_theme_region_and_project(demo, client):
-    lombardy = "lombardy-research-and-innovation-law"
-    practice = client.get(f"{API}/good-practices/{lombardy}/").json()
-    theme = practice["themes"][0]["slug"]
-    assert slugs(client.get(f"{API}/good-practices/?theme={theme}")) == [lombardy]
-    assert slugs(client.get(f"{API}/good-practices/?region=lombardy")) == [lombardy]
-    assert slugs(client.get(f"{API}/good-practices/?region=catalonia")) == []
-    assert slugs(client.get(f"{API}/good-practices/?project=s3chem")) == [lombardy]
-    assert slugs(client.get(f"{API}/good-practices/?project=inno-infra-share")) == []
-
-
-def test_organisations_by_type_region_and_project(demo, client):
-    s3chem = slugs(client.get(f"{API}/organisations/?project=s3chem&page_size=100"))
-    assert "mw-saxony-anhalt" in s3chem and "imec" not in s3chem
-    in_flanders = slugs(client.get(f"{API}/organisations/?region=flanders&page_size=100"))
-    assert "flanders-make" in in_flanders and "mw-saxony-anhalt" not in in_flanders
-    rtos = results(client.get(f"{API}/organisations/?type=rto&page_size=100"))
-    assert rtos and {o["type"] for o in rtos} == {"rto"}
-
-
-def test_search_uses_the_site_search(demo, client):
-    found = slugs(client.get(f"{API}/good-practices/?search=lombardy"))
-    assert found == ["lombardy-research-and-innovation-law"]
-    # Words are stemmed in the reader's language, as in the site search.
-    assert "lombardy-research-and-innovation-law" in slugs(
-        client.get(f"{API}/good-practices/?search=laws")
-    )
-    assert slugs(client.get(f"{API}/events/?search=zzzzqqq")) == []
-
-
 def test_ordering(demo, client):
     oldest_first = slugs(client.get(f"{API}/events/"))
     assert slugs(client.get(f"{API}/events/?ordering=-starts_at")) == oldest_first[::-1]
     names = [r["name"] for r in results(client.get(f"{API}/regions/?ordering=-name&page_size=100"))]
     assert names == sorted(names, reverse=True)
+
+
+DUTCH = "S3Chem: 11e bijeenkomst van de Interregionale Werkgroep"
+
+
+ENGLISH = "S3Chem: 11th Interregional Working Group meeting"
+
+
+@pytest.mark.parametrize(
+    ("query", "accept_language", "title"),
+    [("", "nl", DUTCH), ("?lang=nl", "", DUTCH), ("?lang=en", "nl", ENGLISH), ("", "", ENGLISH)],
+)
+def test_texts_come_in_the_language_asked_for(demo, client, query, accept_language, title):
+    response = client.get(
+        f"{API}/events/s3chem-11th-iwg-brussels-2018/{query}",
+        headers={"Accept-Language": accept_language} if accept_language else {},
+    )
+    assert response.json()["title"] == title
+    assert response["Content-Language"] == ("nl" if title == DUTCH else "en")
+
+
+def test_an_untranslated_text_falls_back_as_the_pages_do(demo, client):
+    # The demo content has no German: English comes instead.
+    event = client.get(f"{API}/events/s3chem-11th-iwg-brussels-2018/?lang=de").json()
+    assert event["title"] == "S3Chem: 11th Interregional Working Group meeting"
+    assert event["url"] == f"{SITE}/de/events/s3chem-11th-iwg-brussels-2018/"
+
+
+def test_events_with_project_region_and_organisers_in_constant_queries(client):
+    project, region, organiser = f.ProjectFactory(), f.RegionFactory(), f.OrganisationFactory()
+
+    def make():
+        f.EventFactory(project=project, region=region).organisers.add(organiser)
+
+    assert_constant_queries(client, "events", make)

@@ -1,7 +1,7 @@
 import pytest
 
 from tests import factories as f
-from tests.api.conftest import API
+from tests.api import API
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Event
-from tests.api.conftest import API
+from tests.api import API
 
 pytestmark = pytest.mark.django_db
 

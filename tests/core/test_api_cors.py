@@ -1,6 +1,6 @@
 import pytest
 
-from tests.api.conftest import API
+from tests.api import API
 
 pytestmark = pytest.mark.django_db
 ORIGIN = {"Origin": "https://partner.example.org"}
