@@ -1,8 +1,8 @@
-"""Loads portal.demo.content into the database. Safe to run any number of times."""
+"""Loads the demo data files (portal/demo/data/) into the database. Safe to run again."""
 
 import datetime
 import zoneinfo
-from decimal import Decimal
+from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -12,9 +12,10 @@ from events.models import Event
 from news.models import Article
 from portal.accounts.models import User
 from portal.core.models import Document
-from portal.demo import content
 from portal.demo.placeholder import placeholder_pdf
 from portal.demo.plans import load_plans
+from portal.demo.reader import DATA_DIR, Content, read
+from portal.demo.schema import Account, Text
 from portal.demo.upsert import sync_m2m, upsert
 from projects.models import GoodPractice, Partnership, Phase, Programme, Project, ProjectRole
 from regions.models import (
@@ -31,20 +32,19 @@ from regions.models import (
 )
 
 DEMO_PASSWORD = "portal-demo"
+TIMEZONE = "Europe/Brussels"
 
 
-def _tr(field: str, text: dict) -> dict:
-    """{"en": .., "nl": ..} -> {"field_en": .., "field_nl": .., "field_de": ""}."""
-    return {f"{field}_{lang}": text.get(lang, "") for lang in ("en", "nl", "de")}
-
-
-def _decimal(value):
-    return Decimal(value) if value is not None else None
+def _tr(field: str, text: Text | None) -> dict:
+    """Text(en=.., nl=..) -> {"field_en": .., "field_nl": .., "field_de": ""}; None: all empty."""
+    return {f"{field}_{lang}": getattr(text, lang) if text else "" for lang in ("en", "nl", "de")}
 
 
 class Loader:
-    def __init__(self):
-        self.themes, self.regions, self.orgs, self.contacts, self.projects = {}, {}, {}, {}, {}
+    def __init__(self, content: Content):
+        self.content = content
+        self.themes, self.regions, self.orgs, self.contacts = {}, {}, {}, {}
+        self.projects, self.events = {}, {}
 
     @transaction.atomic
     def run(self) -> None:
@@ -52,7 +52,7 @@ class Loader:
         self.load_regions()
         self.load_organisations()
         self.load_programmes_and_projects()
-        self.load_cooperation()
+        self.load_cooperations()
         self.load_strategies()
         self.load_events()
         self.load_good_practices()
@@ -60,98 +60,106 @@ class Loader:
         self.load_articles()
 
     def load_themes(self):
-        for slug, name in content.THEMES:
-            self.themes[slug] = upsert(Theme, {"slug": slug}, **_tr("name", name))
+        for data in self.content.themes:
+            self.themes[data.slug] = upsert(Theme, {"slug": data.slug}, **_tr("name", data.name))
 
     def load_regions(self):
-        for slug, code, country, type_, parent, name, lat, lon in content.REGIONS:
-            self.regions[slug] = upsert(
+        for data in self.content.regions:
+            self.regions[data.slug] = upsert(
                 Region,
-                {"slug": slug},
-                nuts_code=code,
-                country=country,
-                type=type_,
-                parent=self.regions.get(parent),
-                latitude=_decimal(lat),
-                longitude=_decimal(lon),
-                **_tr("name", name),
-                **_tr("summary", content.REGION_SUMMARIES.get(slug, {})),
+                {"slug": data.slug},
+                nuts_code=data.nuts_code,
+                country=data.country,
+                type=data.type,
+                # The reader has checked that a parent comes before its regions.
+                parent=self.regions[data.parent] if data.parent else None,
+                latitude=data.latitude,
+                longitude=data.longitude,
+                **_tr("name", data.name),
+                **_tr("summary", data.summary),
             )
 
     def load_organisations(self):
-        for slug, name, acronym, type_, region, city, website, lat, lon in content.ORGANISATIONS:
-            self.orgs[slug] = upsert(
+        for data in self.content.organisations:
+            self.orgs[data.slug] = upsert(
                 Organisation,
-                {"slug": slug},
-                acronym=acronym,
-                type=type_,
-                region=self.regions[region],
-                city=city,
-                website=website,
-                latitude=_decimal(lat),
-                longitude=_decimal(lon),
-                **_tr("name", name),
-                **_tr("summary", content.ORGANISATION_SUMMARIES.get(slug, {})),
+                {"slug": data.slug},
+                acronym=data.acronym,
+                type=data.type,
+                region=self.regions[data.region],
+                city=data.city,
+                website=data.website,
+                latitude=data.latitude,
+                longitude=data.longitude,
+                **_tr("name", data.name),
+                **_tr("summary", data.summary),
             )
-        for key, org, name, job, department, email, phone in content.CONTACTS:
-            self.contacts[key] = upsert(
+        for data in self.content.contacts:
+            self.contacts[data.key] = upsert(
                 Contact,
-                {"organisation": self.orgs[org], "name": name},
-                email=email,
-                phone=phone,
+                {"organisation": self.orgs[data.organisation], "name": data.name},
+                email=data.email,
+                phone=data.phone,
                 # The seed articles publish these details themselves.
                 is_public=True,
-                **_tr("job_title", job),
-                **_tr("department", department),
+                **_tr("job_title", data.job_title),
+                **_tr("department", data.department),
             )
-        for region, keys in content.REGION_CONTACTS.items():
-            sync_m2m(self.regions[region], "contacts", [self.contacts[k] for k in keys])
+        for data in self.content.regions:
+            contacts = [self.contacts[key] for key in data.contacts]
+            sync_m2m(self.regions[data.slug], "contacts", contacts)
 
     def load_programmes_and_projects(self):
         programmes = {}
-        for slug, name, start, end, website in content.PROGRAMMES:
-            programmes[slug] = upsert(
+        for data in self.content.programmes:
+            programmes[data.slug] = upsert(
                 Programme,
-                {"slug": slug},
-                period_start=start,
-                period_end=end,
-                website=website,
-                **_tr("name", name),
+                {"slug": data.slug},
+                period_start=data.period_start,
+                period_end=data.period_end,
+                website=data.website,
+                **_tr("name", data.name),
             )
-        for data in content.PROJECTS:
+        for data in self.content.projects:
             project = upsert(
                 Project,
-                {"slug": data["slug"]},
-                acronym=data["acronym"],
-                programme=programmes[data["programme"]],
-                start_date=data["start_date"],
-                end_date=data["end_date"],
-                budget=_decimal(data["budget"]),
-                website=data["website"],
-                **_tr("title", data["title"]),
-                **_tr("summary", data["summary"]),
+                {"slug": data.slug},
+                acronym=data.acronym,
+                programme=programmes[data.programme],
+                start_date=data.start_date,
+                end_date=data.end_date,
+                budget=data.budget,
+                website=data.website,
+                **_tr("title", data.title),
+                **_tr("summary", data.summary),
             )
-            self.projects[data["slug"]] = project
-            sync_m2m(project, "themes", [self.themes[t] for t in data["themes"]])
-            sync_m2m(project, "contacts", [self.contacts[c] for c in data["contacts"]])
-            for kind, start, end in data["phases"]:
-                upsert(Phase, {"project": project, "kind": kind}, start_date=start, end_date=end)
-            for org, role, region in data["partners"]:
+            self.projects[data.slug] = project
+            sync_m2m(project, "themes", [self.themes[t] for t in data.themes])
+            sync_m2m(project, "contacts", [self.contacts[c] for c in data.contacts])
+            for phase in data.phases:
+                upsert(
+                    Phase,
+                    {"project": project, "kind": phase.kind},
+                    start_date=phase.start,
+                    end_date=phase.end,
+                )
+            for partner in data.partners:
                 upsert(
                     Partnership,
-                    {"project": project, "organisation": self.orgs[org]},
-                    role=role,
-                    region=self.regions[region],
+                    {"project": project, "organisation": self.orgs[partner.organisation]},
+                    role=partner.role,
+                    region=self.regions[partner.region],
                 )
 
-    def _placeholder(self, owner, title_en, title_nl, kind, filename, published_on=None):
+    def _placeholder(self, owner, title: Text, kind, filename, published_on=None):
         ct = ContentType.objects.get_for_model(owner)
-        lookup = {"content_type": ct, "object_id": owner.pk, "title_en": title_en}
+        lookup = {"content_type": ct, "object_id": owner.pk, "title_en": title.en}
         document = Document.objects.filter(**lookup).first()
         if document is None:
             document = Document(
                 **lookup,
-                title_nl=title_nl,
+                title_nl=title.nl,
+                title_de=title.de or None,
                 kind=kind,
                 language="nl",
                 published_on=published_on,
@@ -161,229 +169,175 @@ class Loader:
                 "The portal's demo content names this document but does not hold a copy. "
                 f"Original file name: {filename}"
             )
-            document.file.save(filename, ContentFile(placeholder_pdf(title_en, note)), save=False)
+            document.file.save(filename, ContentFile(placeholder_pdf(title.en, note)), save=False)
             document.full_clean()
             document.save()
         return document
 
-    def load_cooperation(self):
-        data = content.COOPERATION
-        cooperation = upsert(
-            Cooperation,
-            {"slug": data["slug"]},
-            started_on=data["started_on"],
-            **_tr("name", data["name"]),
-            **_tr("summary", data["summary"]),
-        )
-        sync_m2m(cooperation, "regions", [self.regions[r] for r in data["regions"]])
-        sync_m2m(cooperation, "themes", [self.themes[t] for t in data["themes"]])
-        sync_m2m(cooperation, "contacts", [self.contacts[c] for c in data["contacts"]])
-        for day, kind, title, place, summary, themes, documents in content.MILESTONES:
-            milestone = upsert(
-                Milestone,
-                {"cooperation": cooperation, "date": day, "kind": kind},
-                place=place,
-                **_tr("title", title),
-                **_tr("summary", summary),
+    def load_cooperations(self):
+        for data in self.content.cooperations:
+            cooperation = upsert(
+                Cooperation,
+                {"slug": data.slug},
+                started_on=data.started_on,
+                **_tr("name", data.name),
+                **_tr("summary", data.summary),
             )
-            sync_m2m(milestone, "themes", [self.themes[t] for t in themes])
-            for title_en, title_nl, doc_kind, filename in documents:
-                self._placeholder(milestone, title_en, title_nl, doc_kind, filename, day)
+            sync_m2m(cooperation, "regions", [self.regions[r] for r in data.regions])
+            sync_m2m(cooperation, "themes", [self.themes[t] for t in data.themes])
+            sync_m2m(cooperation, "contacts", [self.contacts[c] for c in data.contacts])
+            for item in data.milestones:
+                milestone = upsert(
+                    Milestone,
+                    {"cooperation": cooperation, "date": item.date, "kind": item.kind},
+                    place=item.place,
+                    **_tr("title", item.title),
+                    **_tr("summary", item.summary),
+                )
+                sync_m2m(milestone, "themes", [self.themes[t] for t in item.themes])
+                for document in item.documents:
+                    self._placeholder(
+                        milestone, document.title, document.kind, document.file, item.date
+                    )
 
     def load_strategies(self):
-        for data in content.STRATEGIES:
-            start, end = data.get("period", (None, None))
+        for data in self.content.strategies:
             strategy = upsert(
                 Strategy,
-                {"region": self.regions[data["region"]], "title_en": data["title"]["en"]},
-                author=self.orgs[data["author"]],
-                period_start=start,
-                period_end=end,
-                title_nl=data["title"]["nl"],
-                **_tr("summary", data["summary"]),
+                {"region": self.regions[data.region], "title_en": data.title.en},
+                author=self.orgs[data.author],
+                period_start=data.period_start,
+                period_end=data.period_end,
+                title_nl=data.title.nl,
+                title_de=data.title.de or None,
+                **_tr("summary", data.summary),
             )
-            sync_m2m(strategy, "contacts", [self.contacts[c] for c in data["contacts"]])
-            if data["document"]:
-                self._placeholder(strategy, *data["document"][:2], "strategy", data["document"][2])
-            for order, priority in enumerate(data["priorities"]):
+            sync_m2m(strategy, "contacts", [self.contacts[c] for c in data.contacts])
+            if data.document:
+                self._placeholder(strategy, data.document.title, "strategy", data.document.file)
+            for order, priority in enumerate(data.priorities):
                 upsert(
                     PriorityDomain,
-                    {"strategy": strategy, "name_en": priority["name"]["en"]},
-                    name_nl=priority["name"]["nl"],
-                    **_tr("description", priority.get("description", {})),
-                    economic_domains=priority["nace"],
-                    scientific_domains=priority["science"],
-                    policy_objectives=priority["policy"],
+                    {"strategy": strategy, "name_en": priority.name.en},
+                    name_nl=priority.name.nl,
+                    name_de=priority.name.de or None,
+                    **_tr("description", priority.description),
+                    economic_domains=priority.nace,
+                    scientific_domains=priority.science,
+                    policy_objectives=priority.policy,
                     order=order,
                 )
 
     def load_events(self):
-        Event.objects.filter(slug__in=content.RETIRED_EVENTS).delete()
-        for data in content.EVENTS:
-            region = self.regions[data["region"]]
-            tz = zoneinfo.ZoneInfo("Europe/Brussels")
+        Event.objects.filter(slug__in=self.content.retired_events).delete()
+        tz = zoneinfo.ZoneInfo(TIMEZONE)
+        for data in self.content.events:
             event = upsert(
                 Event,
-                {"slug": data["slug"]},
-                type=data["type"],
-                project=self.projects.get(data["project"]),
-                starts_at=datetime.datetime.combine(data["start"], datetime.time(0, 0), tz),
-                ends_at=datetime.datetime.combine(data["end"], datetime.time(23, 59), tz),
+                {"slug": data.slug},
+                type=data.type,
+                project=self.projects[data.project] if data.project else None,
+                starts_at=datetime.datetime.combine(data.start, datetime.time(0, 0), tz),
+                ends_at=datetime.datetime.combine(
+                    data.end or data.start, datetime.time(23, 59), tz
+                ),
                 all_day=True,
-                date_precision=data["precision"],
-                timezone="Europe/Brussels",
-                city=data["city"],
-                country=data["country"],
-                region=region,
-                **_tr("title", data["title"]),
-                **_tr("venue", data["venue"]),
-                **_tr("summary", data["summary"]),
-                **_tr("agenda", data["agenda"]),
+                date_precision=data.precision,
+                timezone=TIMEZONE,
+                city=data.city,
+                country=data.country or "",
+                region=self.regions[data.region],
+                **_tr("title", data.title),
+                **_tr("venue", data.venue),
+                **_tr("summary", data.summary),
+                **_tr("agenda", data.agenda),
             )
-            sync_m2m(event, "organisers", [self.orgs[o] for o in data["organisers"]])
+            self.events[data.slug] = event
+            sync_m2m(event, "organisers", [self.orgs[o] for o in data.organisers])
 
     def load_good_practices(self):
-        for data in content.GOOD_PRACTICES:
+        for data in self.content.good_practices:
             practice = upsert(
                 GoodPractice,
-                {"slug": data["slug"]},
-                project=self.projects[data["project"]],
-                organisation=self.orgs[data["organisation"]],
-                region=self.regions[data["region"]],
-                approach=data["approach"],
+                {"slug": data.slug},
+                project=self.projects[data.project],
+                organisation=self.orgs[data.organisation],
+                region=self.regions[data.region],
+                approach=data.approach,
                 status=GoodPractice.Status.VALIDATED,
-                **_tr("title", data["title"]),
-                **{
-                    key: value
-                    for field in (
-                        "summary",
-                        "problem",
-                        "description",
-                        "resources",
-                        "transferability",
-                    )
-                    for key, value in _tr(field, data.get(field, {})).items()
-                },
+                **_tr("title", data.title),
+                **_tr("summary", data.summary),
+                **_tr("problem", data.problem),
+                **_tr("description", data.description),
+                **_tr("resources", data.resources),
+                **_tr("transferability", data.transferability),
             )
-            sync_m2m(practice, "themes", [self.themes[t] for t in data["themes"]])
+            sync_m2m(practice, "themes", [self.themes[t] for t in data.themes])
 
     def load_infrastructures(self):
-        for data in content.INFRASTRUCTURES:
+        for data in self.content.infrastructures:
             infrastructure = upsert(
                 Infrastructure,
-                {"slug": data["slug"]},
-                kind=data["kind"],
-                owner=self.orgs[data["owner"]],
-                region=self.regions[data["region"]],
-                city=data["city"],
-                website=data["website"],
-                latitude=_decimal(data["latitude"]),
-                longitude=_decimal(data["longitude"]),
-                **_tr("name", data["name"]),
-                **_tr("summary", data["summary"]),
+                {"slug": data.slug},
+                kind=data.kind,
+                owner=self.orgs[data.owner],
+                region=self.regions[data.region],
+                city=data.city,
+                website=data.website,
+                latitude=data.latitude,
+                longitude=data.longitude,
+                **_tr("name", data.name),
+                **_tr("summary", data.summary),
             )
-            sync_m2m(infrastructure, "themes", [self.themes[t] for t in data["themes"]])
+            sync_m2m(infrastructure, "themes", [self.themes[t] for t in data.themes])
 
     def load_articles(self):
-        tz = zoneinfo.ZoneInfo("Europe/Brussels")
-        events = {
-            e.slug: e for e in Event.objects.filter(slug__in=[a["event"] for a in content.ARTICLES])
-        }
-        for data in content.ARTICLES:
+        tz = zoneinfo.ZoneInfo(TIMEZONE)
+        for data in self.content.articles:
             article = upsert(
                 Article,
-                {"slug": data["slug"]},
-                published_at=datetime.datetime.combine(data["published"], datetime.time(9), tz),
+                {"slug": data.slug},
+                published_at=datetime.datetime.combine(data.published, datetime.time(9), tz),
                 is_published=True,
-                project=self.projects.get(data["project"]),
-                region=self.regions.get(data["region"]),
-                event=events.get(data["event"]),
-                byline=data["byline"],
-                **_tr("title", data["title"]),
-                **_tr("summary", data["summary"]),
-                **_tr("body", data["body"]),
+                project=self.projects[data.project] if data.project else None,
+                region=self.regions[data.region] if data.region else None,
+                event=self.events[data.event] if data.event else None,
+                byline=data.byline,
+                **_tr("title", data.title),
+                **_tr("summary", data.summary),
+                **_tr("body", data.body),
             )
-            sync_m2m(article, "themes", [self.themes[t] for t in data["themes"]])
-
-
-# email, full name, organisation slug, job title, superuser, [(project slug, role)]
-DEMO_ACCOUNTS = [
-    ("admin@example.org", "Demo Administrator", None, "", True, []),
-    (
-        "coordinator@example.org",
-        "Demo Coordinator (S3Chem)",
-        "mw-saxony-anhalt",
-        "Project coordination",
-        False,
-        [("s3chem", ProjectRole.Role.COORDINATOR)],
-    ),
-    (
-        "communication@example.org",
-        "Demo Communication Manager (S3Chem)",
-        "mw-saxony-anhalt",
-        "Communication",
-        False,
-        [("s3chem", ProjectRole.Role.COMMUNICATION_MANAGER)],
-    ),
-    (
-        "partner.lombardy@example.org",
-        "Demo Partner (Lombardy)",
-        "regione-lombardia",
-        "Research and innovation policy",
-        False,
-        [("s3chem", ProjectRole.Role.PARTNER_MEMBER)],
-    ),
-    (
-        "partner.limburg@example.org",
-        "Demo Partner (Limburg)",
-        "provincie-limburg",
-        "European projects",
-        False,
-        [("s3chem", ProjectRole.Role.PARTNER_MEMBER)],
-    ),
-    (
-        "partner.catalonia@example.org",
-        "Demo Partner (Catalonia)",
-        "accio",
-        "Innovation funding",
-        False,
-        [("s3chem", ProjectRole.Role.PARTNER_MEMBER)],
-    ),
-    (
-        "partner.wallonia@example.org",
-        "Demo Partner (Wallonia)",
-        "spw",
-        "Economic policy",
-        False,
-        [("s3chem", ProjectRole.Role.PARTNER_MEMBER)],
-    ),
-]
+            sync_m2m(article, "themes", [self.themes[t] for t in data.themes])
 
 
 @transaction.atomic
-def load_demo_accounts() -> list[tuple[str, str]]:
+def load_demo_accounts(accounts: list[Account]) -> list[tuple[str, str]]:
     """Create the demo logins; an existing account keeps its password."""
     logins = []
-    for email, name, org_slug, job, superuser, roles in DEMO_ACCOUNTS:
-        user = User.objects.filter(email=email).first()
+    for data in accounts:
+        user = User.objects.filter(email=data.email).first()
         if user is None:
-            factory = User.objects.create_superuser if superuser else User.objects.create_user
-            user = factory(email=email, password=DEMO_PASSWORD, full_name=name)
-        if org_slug:
-            organisation = Organisation.objects.get(slug=org_slug)
-            upsert(Membership, {"user": user, "organisation": organisation}, job_title=job)
-            for project_slug, role in roles:
+            factory = User.objects.create_superuser if data.superuser else User.objects.create_user
+            user = factory(email=data.email, password=DEMO_PASSWORD, full_name=data.full_name)
+        if data.organisation:
+            organisation = Organisation.objects.get(slug=data.organisation)
+            upsert(
+                Membership, {"user": user, "organisation": organisation}, job_title=data.job_title
+            )
+            for role in data.roles:
                 partnership = Partnership.objects.get(
-                    project__slug=project_slug, organisation=organisation
+                    project__slug=role.project, organisation=organisation
                 )
-                upsert(ProjectRole, {"user": user, "partnership": partnership, "role": role})
-        logins.append((email, name))
+                upsert(ProjectRole, {"user": user, "partnership": partnership, "role": role.role})
+        logins.append((data.email, data.full_name))
     return logins
 
 
 @transaction.atomic
-def load_demo() -> list[tuple[str, str]]:
-    Loader().run()
-    logins = load_demo_accounts()
+def load_demo(data_dir: Path = DATA_DIR) -> list[tuple[str, str]]:
+    """Load the data files in data_dir (checked in full first), the demo logins and plans."""
+    content = read(data_dir)
+    Loader(content).run()
+    logins = load_demo_accounts(content.accounts)
     load_plans()
     return logins

@@ -1,0 +1,356 @@
+"""What an entry of each demo data file may hold: its keys, their types and their choices.
+
+Choices are taken from the models, so a data file cannot name a type, kind or role the
+portal does not know. A reference to another entry (a region's slug, a contact's key) is
+checked against the slugs the data files define; `portal.demo.reader` gives the validator
+those slugs as its context.
+"""
+
+import datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from django.db import models
+from django_countries import countries
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from events.models import Event as EventModel
+from portal.core.models import Document
+from projects.models import GoodPractice as GoodPracticeModel
+from projects.models import Partnership, Phase, ProjectRole
+from regions import eye_ris3
+from regions.models import Infrastructure as InfrastructureModel
+from regions.models import Milestone as MilestoneModel
+from regions.models import Organisation as OrganisationModel
+from regions.models import Region as RegionModel
+
+
+def choice(values):
+    """A Literal of the values a model's choices (or a list of (value, label) pairs) allow."""
+    if isinstance(values, type) and issubclass(values, models.Choices):
+        values = values.values
+    else:
+        values = [value for value, _label in values]
+    return Literal[tuple(values)]
+
+
+def _reference(kind: str, file: str):
+    def check(slug: str, info: ValidationInfo) -> str:
+        if info.context is not None and slug not in info.context.get(kind, ()):
+            raise PydanticCustomError(
+                "unknown_reference",
+                'there is no {kind} "{slug}" in {file}',
+                {"kind": kind, "slug": slug, "file": file},
+            )
+        return slug
+
+    return AfterValidator(check)
+
+
+def _country(code: str) -> str:
+    if code not in countries:
+        raise PydanticCustomError("country", '"{code}" is not an ISO country code', {"code": code})
+    return code
+
+
+def _nace(code: str) -> str:
+    if code not in eye_ris3.NACE_SECTIONS and code not in eye_ris3.NACE_DIVISIONS:
+        raise PydanticCustomError(
+            "nace", '"{code}" is not a NACE Rev. 2 section or division', {"code": code}
+        )
+    return code
+
+
+ThemeSlug = Annotated[str, _reference("theme", "themes.toml")]
+RegionSlug = Annotated[str, _reference("region", "regions.toml")]
+OrganisationSlug = Annotated[str, _reference("organisation", "organisations.toml")]
+ContactKey = Annotated[str, _reference("contact", "contacts.toml")]
+ProgrammeSlug = Annotated[str, _reference("programme", "programmes.toml")]
+ProjectSlug = Annotated[str, _reference("project", "projects.toml")]
+EventSlug = Annotated[str, _reference("event", "events.toml")]
+Country = Annotated[str, AfterValidator(_country)]
+# As the models store them: coordinates to five places, amounts to the cent. TOML's
+# numbers are read as Decimal, so 51.01000 arrives exactly as written.
+Coordinate = Annotated[Decimal, Field(strict=False, max_digits=8, decimal_places=5)]
+Amount = Annotated[Decimal, Field(strict=False, max_digits=12, decimal_places=2)]
+# Django's rule for a SlugField.
+Slug = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$")]
+
+
+class Table(BaseModel):
+    """Any table of a data file: the keys declared below and no others, of their own type."""
+
+    # Strict: a date must be a TOML date, not a string that looks like one.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class Text(Table):
+    """A text in the portal's languages; German is optional and falls back to English."""
+
+    en: str = Field(min_length=1)
+    nl: str = Field(min_length=1)
+    de: str = ""
+
+
+class Theme(Table):
+    slug: Slug
+    name: Text
+
+
+class Region(Table):
+    slug: Slug
+    name: Text
+    type: choice(RegionModel.Type)
+    nuts_code: str | None = None
+    country: Country
+    parent: RegionSlug | None = None
+    latitude: Coordinate | None = None
+    longitude: Coordinate | None = None
+    contacts: list[ContactKey] = []
+    summary: Text | None = None
+
+
+class Organisation(Table):
+    slug: Slug
+    name: Text
+    acronym: str = ""
+    type: choice(OrganisationModel.Type)
+    region: RegionSlug
+    city: str = ""
+    website: str = ""
+    latitude: Coordinate | None = None
+    longitude: Coordinate | None = None
+    summary: Text | None = None
+
+
+class Contact(Table):
+    key: Slug
+    organisation: OrganisationSlug
+    name: str
+    job_title: Text | None = None
+    department: Text | None = None
+    email: str = ""
+    phone: str = ""
+
+
+class Programme(Table):
+    slug: Slug
+    name: Text
+    period_start: int
+    period_end: int
+    website: str = ""
+
+
+class ProjectPhase(Table):
+    kind: choice(Phase.Kind)
+    start: datetime.date
+    end: datetime.date
+
+
+class ProjectPartner(Table):
+    organisation: OrganisationSlug
+    role: choice(Partnership.Role)
+    region: RegionSlug
+
+
+class Project(Table):
+    slug: Slug
+    acronym: str
+    title: Text
+    programme: ProgrammeSlug
+    start_date: datetime.date | None = None
+    end_date: datetime.date | None = None
+    budget: Amount | None = None
+    website: str = ""
+    themes: list[ThemeSlug] = []
+    contacts: list[ContactKey] = []
+    phases: list[ProjectPhase] = []
+    partners: list[ProjectPartner] = []
+    summary: Text | None = None
+
+
+class MilestoneDocument(Table):
+    """A document the milestone names; the demo stands a one-page placeholder PDF in."""
+
+    title: Text
+    kind: choice(Document.Kind)
+    file: str
+
+
+class Milestone(Table):
+    date: datetime.date
+    kind: choice(MilestoneModel.Kind)
+    title: Text
+    place: str = ""
+    themes: list[ThemeSlug] = []
+    summary: Text | None = None
+    documents: list[MilestoneDocument] = []
+
+
+class Cooperation(Table):
+    slug: Slug
+    name: Text
+    started_on: datetime.date | None = None
+    regions: list[RegionSlug] = []
+    themes: list[ThemeSlug] = []
+    contacts: list[ContactKey] = []
+    summary: Text | None = None
+    milestones: list[Milestone] = []
+
+
+class StrategyDocument(Table):
+    title: Text
+    file: str
+
+
+class Priority(Table):
+    name: Text
+    description: Text | None = None
+    nace: list[Annotated[str, AfterValidator(_nace)]] = []
+    science: list[choice(eye_ris3.SCIENTIFIC_DOMAINS)] = []
+    policy: list[choice(eye_ris3.POLICY_OBJECTIVES)] = []
+
+
+class Strategy(Table):
+    region: RegionSlug
+    title: Text
+    author: OrganisationSlug
+    period_start: int | None = None
+    period_end: int | None = None
+    contacts: list[ContactKey] = []
+    document: StrategyDocument | None = None
+    summary: Text | None = None
+    priorities: list[Priority] = []
+
+
+class Event(Table):
+    slug: Slug
+    title: Text
+    type: choice(EventModel.Type)
+    project: ProjectSlug | None = None
+    start: datetime.date
+    # A one-day event leaves out its end.
+    end: datetime.date | None = None
+    precision: choice(EventModel.Precision) = "day"
+    city: str = ""
+    country: Country | None = None
+    region: RegionSlug
+    venue: Text | None = None
+    organisers: list[OrganisationSlug] = []
+    summary: Text | None = None
+    agenda: Text | None = None
+
+
+class GoodPractice(Table):
+    slug: Slug
+    title: Text
+    project: ProjectSlug
+    organisation: OrganisationSlug
+    region: RegionSlug
+    approach: choice(GoodPracticeModel.Approach)
+    themes: list[ThemeSlug] = []
+    summary: Text
+    problem: Text | None = None
+    description: Text | None = None
+    resources: Text | None = None
+    transferability: Text | None = None
+
+
+class Infrastructure(Table):
+    slug: Slug
+    name: Text
+    kind: choice(InfrastructureModel.Kind)
+    owner: OrganisationSlug
+    region: RegionSlug
+    city: str = ""
+    website: str = ""
+    latitude: Coordinate | None = None
+    longitude: Coordinate | None = None
+    themes: list[ThemeSlug] = []
+    summary: Text
+
+
+class Article(Table):
+    slug: Slug
+    title: Text
+    published: datetime.date
+    project: ProjectSlug | None = None
+    region: RegionSlug | None = None
+    event: EventSlug | None = None
+    themes: list[ThemeSlug] = []
+    byline: str = ""
+    summary: Text
+    body: Text | None = None
+
+
+class AccountRole(Table):
+    project: ProjectSlug
+    role: choice(ProjectRole.Role)
+
+
+class Account(Table):
+    email: str
+    full_name: str
+    superuser: bool = False
+    organisation: OrganisationSlug | None = None
+    job_title: str = ""
+    roles: list[AccountRole] = []
+
+
+# The files: each holds its entries as an array of tables named after their kind, so an
+# event starts with [[event]].
+
+
+class ThemesFile(Table):
+    theme: list[Theme] = []
+
+
+class RegionsFile(Table):
+    region: list[Region] = []
+
+
+class OrganisationsFile(Table):
+    organisation: list[Organisation] = []
+
+
+class ContactsFile(Table):
+    contact: list[Contact] = []
+
+
+class ProgrammesFile(Table):
+    programme: list[Programme] = []
+
+
+class ProjectsFile(Table):
+    project: list[Project] = []
+
+
+class CooperationFile(Table):
+    cooperation: list[Cooperation] = []
+
+
+class StrategiesFile(Table):
+    strategy: list[Strategy] = []
+
+
+class EventsFile(Table):
+    # Slugs of events an earlier version of the demo loaded; the loader deletes them.
+    retired: list[Slug] = []
+    event: list[Event] = []
+
+
+class GoodPracticesFile(Table):
+    good_practice: list[GoodPractice] = []
+
+
+class InfrastructuresFile(Table):
+    infrastructure: list[Infrastructure] = []
+
+
+class ArticlesFile(Table):
+    article: list[Article] = []
+
+
+class AccountsFile(Table):
+    account: list[Account] = []
