@@ -31,7 +31,7 @@ test: $(STAMP) test-system-packages
 # The long run of the API fuzzing that the suite keeps short: many more examples per
 # operation, schemathesis's coverage phase, and a new seed each time.
 fuzz: $(STAMP)
-	FUZZ=1 $(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=8 tests/api/test_schema.py $(PYTEST_ARGS)
+	FUZZ=1 $(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=8 tests/portal/test_api_schema.py $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -40,7 +40,7 @@ lint: $(STAMP)
 
 # After changing user-facing text: refresh the Dutch and German catalogues to translate.
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages -l nl -l de --no-obsolete \
+	$(BIN)/python manage.py makemessages -l nl -l de --no-obsolete --no-location \
 	  $(foreach dir,.venv var node_modules staticfiles bench tests test-artifacts,--ignore '$(dir)/*')
 
 $(STAMP): requirements.lock pyproject.toml package-lock.json

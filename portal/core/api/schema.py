@@ -62,11 +62,16 @@ class MemberSchema(AutoSchema):
         "404": PROBLEM,
         "429": PROBLEM,
     }
+    # A body in a format the endpoint does not read (or with no Content-Type at all).
+    BODY_ERRORS = {"415": PROBLEM}
 
     def _get_response_bodies(self, direction="response"):
         # Added after the operation's own answers, which @extend_schema may have replaced.
         responses = super()._get_response_bodies(direction)
-        for code, body in self.ERRORS.items():
+        errors = self.ERRORS
+        if self.method in ("POST", "PUT", "PATCH"):
+            errors = {**errors, **self.BODY_ERRORS}
+        for code, body in errors.items():
             if code not in responses:
                 responses[code] = self._get_response_for_code(body, code, direction=direction)
         return responses
