@@ -4,7 +4,12 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 # Apps whose rows appear on public pages: any change to them retires the page cache.
 PUBLIC_APPS = ("core", "regions", "projects", "events", "news")
 # Rows of those apps that no public page shows: a mail sent must not empty the cache.
-PRIVATE_MODELS = {"core.outgoingmail"}
+PRIVATE_MODELS = {
+    "core.outgoingmail",
+    "news.subscriber",
+    "news.delivery",
+    "news.deliveryfailure",
+}
 
 
 class PortalConfig(AppConfig):

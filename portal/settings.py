@@ -183,6 +183,9 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(embedded.VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # Mails whose dispatch was lost with a broker outage, or whose worker died mid-send.
     "requeue-stale-mail": {"task": "portal.core.tasks.requeue_stale_mail", "schedule": 300},
+    # Starts scheduled newsletter issues and restarts a campaign whose lanes all went quiet.
+    "newsletter-tick": {"task": "news.tasks.newsletter_tick", "schedule": 30},
+    "newsletter-expire-sign-ups": {"task": "news.tasks.expire_sign_ups", "schedule": 3600},
 }
 
 # --- Accounts and permissions ---------------------------------------------------------
@@ -245,6 +248,47 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds a mail server may take to answer; without it a hung server would hold a worker
+# (and a newsletter batch's claims) for ever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+
+# --- Newsletter (news/services/sending.py; the README's "Newsletter") -------------------
+NEWSLETTER_FROM_EMAIL = env.str("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+# At most this many newsletter mails leave the portal, all campaigns and workers together.
+NEWSLETTER_RATE = env_rate("NEWSLETTER_RATE", "50/second")
+# A batch sends up to this many mails over one SMTP connection, for at most this long.
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_BATCH_SECONDS = env_int("NEWSLETTER_BATCH_SECONDS", 20)
+# Batches of one campaign running side by side (one per worker process is right).
+NEWSLETTER_LANES = env_int("NEWSLETTER_LANES", 2)
+# A batch's claim older than this is a dead worker's: its mails are sent again.
+NEWSLETTER_STALE_SECONDS = env_int("NEWSLETTER_STALE_SECONDS", 120)
+NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
+NEWSLETTER_RETRY_SECONDS = env_int("NEWSLETTER_RETRY_SECONDS", 60)
+NEWSLETTER_PAUSE_AFTER_FAILURES = env_int("NEWSLETTER_PAUSE_AFTER_FAILURES", 20)
+NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
+NEWSLETTER_SIGN_UP_RATE_ADDRESS = env_rate("NEWSLETTER_SIGN_UP_RATE_ADDRESS", "3/hour")
+NEWSLETTER_SIGN_UP_RATE_CLIENT = env_rate("NEWSLETTER_SIGN_UP_RATE_CLIENT", "20/hour")
+# Tasks waiting on a countdown wake at least this often (Redis hands a reserved task with a
+# far countdown to a second worker once the visibility timeout passes).
+NEWSLETTER_MAX_WAIT_SECONDS = 300
+# With acks_late on Redis, a task not acknowledged within the visibility timeout is given
+# to another worker: the longest task must end well within it.
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+if NEWSLETTER_STALE_SECONDS <= NEWSLETTER_BATCH_SECONDS + EMAIL_TIMEOUT:
+    raise ImproperlyConfigured(
+        "NEWSLETTER_STALE_SECONDS must be longer than NEWSLETTER_BATCH_SECONDS plus "
+        "EMAIL_TIMEOUT, or a slow batch's mails would be taken for a dead one's and sent twice"
+    )
+if max(NEWSLETTER_STALE_SECONDS, NEWSLETTER_MAX_WAIT_SECONDS) >= CELERY_VISIBILITY_TIMEOUT:
+    raise ImproperlyConfigured(
+        "CELERY_VISIBILITY_TIMEOUT must be longer than NEWSLETTER_STALE_SECONDS and five "
+        "minutes, or Redis hands running and waiting tasks to a second worker"
+    )
+for _name in ("NEWSLETTER_BATCH_SIZE", "NEWSLETTER_BATCH_SECONDS", "NEWSLETTER_LANES"):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be 1 or more")
 
 # --- Security -------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)

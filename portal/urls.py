@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("regions.urls")),
     path("events/", include("events.urls")),
     path("news/", include("news.urls")),
+    path("newsletter/", include("news.newsletter_urls")),
     path("", include("actionplans.urls")),
     path("admin/", admin.site.urls),
 )

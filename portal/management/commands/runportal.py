@@ -1,8 +1,10 @@
 """`make run`: prepare the database and start the web server, a Celery worker and beat.
 
 Loading the settings has already started the embedded PostgreSQL and Redis if the
-environment names none. Ctrl-C stops the three processes and the embedded servers that
-this run started (servers that were already running are left as they were).
+environment names none. Unless EMAIL_URL names a mail server, a local one is started too
+and every mail lands as a file in var/mail/ (portal.core.mailsink). Ctrl-C stops the three
+processes, the mail server and the embedded servers that this run started (servers that
+were already running are left as they were).
 """
 
 import os
@@ -16,7 +18,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from portal import embedded
+from portal.core.mailsink import Mailbox, Sink
 from portal.demo.loader import DEMO_PASSWORD, load_demo
+
+MAIL_DIR = embedded.VAR_DIR / "mail"
 
 
 class Command(BaseCommand):
@@ -60,13 +65,19 @@ class Command(BaseCommand):
                 settings.CELERY_BEAT_SCHEDULE_FILENAME,
             ],
         }
-        processes = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}
+        env, sink = dict(os.environ), None
+        if not os.environ.get("EMAIL_URL"):
+            sink = self._mail_sink()
+            env["EMAIL_URL"] = sink.url
+        processes = {name: subprocess.Popen(cmd, env=env) for name, cmd in commands.items()}
 
         self.stdout.write(self.style.SUCCESS(f"\nThe portal runs at http://{host}:{port}/"))
         self.stdout.write(f"Admin: http://{host}:{port}/en/admin/")
         self.stdout.write(f"Demo logins (password “{DEMO_PASSWORD}”):")
         for email, name in logins:
             self.stdout.write(f"  {email:32} {name}")
+        if sink:
+            self.stdout.write(f"Mail the portal sends lands in {MAIL_DIR}/, a .eml file each.")
         self.stdout.write("Press Ctrl-C to stop.\n")
 
         try:
@@ -81,8 +92,18 @@ class Command(BaseCommand):
             # would abort this clean-up half-way; from here on, finish it.
             signal.signal(signal.SIGINT, signal.SIG_IGN)
             self._stop(processes)
+            if sink:
+                sink.stop()
             embedded.stop(started_servers)
             self.stdout.write("Stopped.")
+
+    @staticmethod
+    def _mail_sink() -> Sink:
+        # Port 1025 unless another run (another worktree) has it already.
+        try:
+            return Sink(1025, Mailbox(MAIL_DIR, keep=False)).start()
+        except (OSError, RuntimeError):
+            return Sink(0, Mailbox(MAIL_DIR, keep=False)).start()
 
     @staticmethod
     def _stop(processes):
