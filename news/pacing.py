@@ -18,8 +18,11 @@ def window() -> tuple[int, float]:
     return 1, period / count
 
 
-def take_slot() -> float:
-    """0 if a mail may go now (the slot is taken), else seconds until the next window."""
+def take_slots(wanted: int) -> tuple[int, float]:
+    """Take up to `wanted` slots in the current window: (slots taken, seconds until the next
+    window). A batch takes a few at a time, so the cap costs one Redis round trip per few
+    mails rather than one per mail; slots left unused when a window ends are simply lost."""
     per_window, length = window()
-    count, left = count_in_window("newsletter:rate", length)
-    return 0.0 if count <= per_window else left
+    count, left = count_in_window("newsletter:rate", length, wanted)
+    granted = max(0, min(wanted, per_window - (count - wanted)))
+    return granted, left

@@ -21,14 +21,14 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), PERIODS[period]
 
 
-def count_in_window(name: str, period: float) -> tuple[int, float]:
-    """Count one more under `name` in the current window: (count so far, seconds left)."""
+def count_in_window(name: str, period: float, amount: int = 1) -> tuple[int, float]:
+    """Count `amount` more under `name` in the current window: (count, seconds left)."""
     now = time.time()
     window = int(now // period)
     key = cache.make_and_validate_key(f"{name}:{window}")
     # One round trip: the increment and the expiry in a pipeline.
     pipeline = redis_client().pipeline()
-    count, _ = pipeline.incr(key).expire(key, math.ceil(period)).execute()
+    count, _ = pipeline.incrby(key, amount).expire(key, math.ceil(period)).execute()
     return count, (window + 1) * period - now
 
 

@@ -217,7 +217,7 @@ def erase(request, token):
     subscriber, problem = _personal(request, token)
     if problem:
         return problem
-    form = EraseForm(request.POST or None)
+    form = EraseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         subscription.subscriber_erase(subscriber=subscriber)
         return render(request, "news/newsletter/erased.html")
