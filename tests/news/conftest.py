@@ -2,6 +2,7 @@
 
 import asyncio
 import email
+import email.policy
 import threading
 import time
 
@@ -62,7 +63,11 @@ class TestMailbox(Mailbox):
 
     def parsed(self) -> list[email.message.Message]:
         with self.lock:
-            return [email.message_from_bytes(raw) for _id, _to, raw in self.messages]
+            # The default policy decodes encoded headers (a German subject) and unfolds long ones.
+            return [
+                email.message_from_bytes(raw, policy=email.policy.default)
+                for _id, _to, raw in self.messages
+            ]
 
 
 @pytest.fixture(scope="session")
