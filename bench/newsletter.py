@@ -75,7 +75,8 @@ from news import selectors
 from bench.naive import send_one
 issue = Issue.objects.get(pk={issue})
 Delivery.objects.bulk_create(
-    Delivery(issue=issue, subscriber_id=pk, message_id=f"<naive.{{pk}}.{{secrets.token_hex(4)}}@bench>")
+    Delivery(issue=issue, subscriber_id=pk,
+             message_id=f"<naive.{{pk}}.{{secrets.token_hex(4)}}@bench>")
     for pk in selectors.audience(issue).values_list("pk", flat=True)
 )
 for pk in Delivery.objects.filter(issue=issue).values_list("pk", flat=True):
@@ -121,7 +122,11 @@ def bench_env(sink: Sink) -> dict:
         # The embedded Redis, database 1: the settings module knows where it listens.
         url = subprocess.run(
             [PYTHON, "-c", "from portal import embedded; print(embedded.redis_url())"],
-            cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         env["REDIS_URL"] = url.rsplit("/", 1)[0] + "/1"
     return env
@@ -131,7 +136,11 @@ def shell(env, code: str) -> str:
     """The last line the code prints (Django's shell first says what it imported)."""
     out = subprocess.run(
         [PYTHON, "manage.py", "shell", "-c", code],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     return out.splitlines()[-1] if out else ""
 
@@ -143,10 +152,22 @@ def run_worker(env, processes: int, start, sink: Sink, expected: int, label: str
     mailbox.first = mailbox.last = None
     worker = subprocess.Popen(
         [
-            PYTHON, "-m", "celery", "-A", "portal", "worker", "-I", "bench.naive",
-            "--pool=prefork", f"--concurrency={processes}", "-lWARNING", "-n", f"bench-{label}@%h",
+            PYTHON,
+            "-m",
+            "celery",
+            "-A",
+            "portal",
+            "worker",
+            "-I",
+            "bench.naive",
+            "--pool=prefork",
+            f"--concurrency={processes}",
+            "-lWARNING",
+            "-n",
+            f"bench-{label}@%h",
         ],
-        cwd=ROOT, env=env,
+        cwd=ROOT,
+        env=env,
     )
     samples = []  # (mails received, RSS of each process in MB)
     try:
@@ -187,8 +208,13 @@ def main() -> int:
         [PYTHON, "manage.py", "collectstatic", "-v0", "--noinput"], cwd=ROOT, env=env, check=True
     )
     issues = json.loads(shell(env, SEED.format(subscribers=args.subscribers)))
-    subprocess.run([PYTHON, "-m", "celery", "-A", "portal", "purge", "-f"], cwd=ROOT, env=env,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [PYTHON, "-m", "celery", "-A", "portal", "purge", "-f"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     results = {}
     try:
         # The naive tasks are queued before the worker starts, so it is timed sending alone.
@@ -214,7 +240,9 @@ def main() -> int:
         sink.stop()
 
     print(f"\n{args.subscribers} subscribers, {args.processes} worker processes")
-    print(f"{'sender':45} {'mails/s':>8} {'seconds':>8} {'RSS at 10 % (MB)':>18} {'RSS at end':>14}")
+    print(
+        f"{'sender':45} {'mails/s':>8} {'seconds':>8} {'RSS at 10 % (MB)':>18} {'RSS at end':>14}"
+    )
     for name, r in results.items():
         early = "/".join(f"{mb:.0f}" for mb in r["rss_early"])
         late = "/".join(f"{mb:.0f}" for mb in r["rss_late"])
@@ -222,11 +250,14 @@ def main() -> int:
     naive, batched = results.values()
     ratio = batched["rate"] / naive["rate"]
     growth = max(
-        (late - early) / early for early, late in zip(batched["rss_early"], batched["rss_late"])
+        (late - early) / early
+        for early, late in zip(batched["rss_early"], batched["rss_late"], strict=True)
     )
     failed = ratio < TARGET_RATIO or growth > MEMORY_GROWTH
     print(f"\nbatched / naive: {ratio:.1f}x (target {TARGET_RATIO}x)")
-    print(f"batched worker memory from 10 % to the end: {growth:+.1%} (at most {MEMORY_GROWTH:.0%})")
+    print(
+        f"batched worker memory from 10 % to the end: {growth:+.1%} (at most {MEMORY_GROWTH:.0%})"
+    )
     print("BELOW TARGET" if failed else "ok")
     return 1 if failed else 0
 

@@ -20,7 +20,9 @@ def test_only_issues_whose_sending_started_are_public(client):
 
 
 def test_the_web_version_in_each_language_with_the_fallback_marked(client):
-    article = factories.ArticleFactory(title_en="Chemistry regions meet", title_nl="Chemieregios komen samen")
+    article = factories.ArticleFactory(
+        title_en="Chemistry regions meet", title_nl="Chemieregios komen samen"
+    )
     event = factories.EventFactory(title_en="Closing conference", title_de="Abschlusskonferenz")
     issue = factories.IssueFactory(
         title_en="Spring news",
