@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from portal import views
 from portal.core.cache import public_page
@@ -15,6 +15,8 @@ urlpatterns = [
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     # Not under a language prefix: the language of an API answer is asked for per request.
     path("api/v1/", include("portal.api.urls")),
+    # After every endpoint: any other address under /api/ answers the API's JSON 404.
+    re_path(r"^api/", views.api_not_found, name="api-not-found"),
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),

@@ -2,9 +2,9 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
@@ -115,10 +115,32 @@ def _api(request) -> bool:
     return request.path.startswith("/api/")
 
 
+API_NOT_FOUND = {"detail": "No API endpoint at this address."}
+
+
+def api_not_found(request):
+    """An address under /api/ that no endpoint answers, as JSON.
+
+    A route rather than handler404 alone: with DEBUG on (as `./dev run` has it) Django
+    answers a missing route with its own HTML page and never asks handler404.
+    """
+    path = request.path_info
+    if settings.APPEND_SLASH and not path.endswith("/"):
+        # This route matches everything, so CommonMiddleware no longer sees the 404 it
+        # would add the slash for: the same redirect, done here.
+        try:
+            match = resolve(path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not api_not_found:
+            return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
+    return JsonResponse(API_NOT_FOUND, status=404)
+
+
 def not_found(request, exception):
     # API clients get JSON at every address under /api/, even one no endpoint answers.
     if _api(request):
-        return JsonResponse({"detail": "No API endpoint at this address."}, status=404)
+        return JsonResponse(API_NOT_FOUND, status=404)
     return defaults.page_not_found(request, exception)
 
 
