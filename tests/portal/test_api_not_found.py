@@ -4,6 +4,7 @@ characters and with DEBUG on too (as `./dev run` sets it)."""
 import re
 
 import pytest
+from django.test import Client
 
 from portal.api.urls import urlpatterns
 
@@ -47,3 +48,11 @@ def test_a_list_without_its_slash_is_still_redirected(client):
     response = client.get("/api/v1/regions")
     assert response.status_code == 301
     assert response["Location"] == "/api/v1/regions/"
+
+
+def test_a_write_to_a_wrong_address_is_told_the_address_is_wrong(partner_member):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(partner_member)
+    response = client.put("/api/v1/workspace/plans/x/", "{}", content_type="application/json")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No API endpoint at this address."}
