@@ -274,6 +274,14 @@ REST_FRAMEWORK = {
     # Closed unless an endpoint says otherwise: the public ones stand on
     # portal.core.api.views.PublicViewSet, which allows anyone to read.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON bodies are read with a limit on their depth, and on their size (Django's
+    # DATA_UPLOAD_MAX_MEMORY_SIZE): a 400 that names the limit, never a 500.
+    "DEFAULT_PARSER_CLASSES": [
+        "portal.core.api.parsers.LimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "EXCEPTION_HANDLER": "portal.core.api.exceptions.api_exception_handler",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
