@@ -3,6 +3,9 @@
 Loading the settings has already started the embedded PostgreSQL and Redis if the
 environment names none. Ctrl-C stops the three processes and the embedded servers that
 this run started (servers that were already running are left as they were).
+
+Without SITE_URL in the environment, the run's own address becomes the site's: the API's
+links, the feeds and the mails of all three processes point where the portal serves.
 """
 
 import os
@@ -17,6 +20,23 @@ from django.core.management.base import BaseCommand
 
 from portal import embedded
 from portal.demo.loader import DEMO_PASSWORD, load_demo
+
+
+def site_url(host: str, port: int) -> str:
+    """The address a browser reaches a server on `host`:`port` by."""
+    if host in ("", "0.0.0.0", "::"):
+        host = "localhost"
+    elif ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def child_environment(host: str, port: int) -> dict[str, str]:
+    """The environment of the web server, the worker and beat."""
+    environment = dict(os.environ)
+    if not environment.get("SITE_URL"):
+        environment["SITE_URL"] = site_url(host, port)
+    return environment
 
 
 class Command(BaseCommand):
@@ -60,10 +80,15 @@ class Command(BaseCommand):
                 settings.CELERY_BEAT_SCHEDULE_FILENAME,
             ],
         }
-        processes = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}
+        environment = child_environment(host, port)
+        processes = {
+            name: subprocess.Popen(cmd, env=environment) for name, cmd in commands.items()
+        }
 
-        self.stdout.write(self.style.SUCCESS(f"\nThe portal runs at http://{host}:{port}/"))
-        self.stdout.write(f"Admin: http://{host}:{port}/en/admin/")
+        address = site_url(host, port)
+        self.stdout.write(self.style.SUCCESS(f"\nThe portal runs at {address}/"))
+        self.stdout.write(f"Admin: {address}/en/admin/")
+        self.stdout.write(f"Links in the API, feeds and mails: {environment['SITE_URL']}/")
         self.stdout.write(f"Demo logins (password “{DEMO_PASSWORD}”):")
         for email, name in logins:
             self.stdout.write(f"  {email:32} {name}")
