@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from events import selectors as events
 from news.selectors import published_articles
+from portal import health
 from portal import search as site_search
 from portal.core.cache import public_page
 from portal.core.pagination import paginate
@@ -106,10 +107,22 @@ def robots(request):
 
 @never_cache
 def healthz(request):
-    """For load balancers and docker-compose: the database answers, or this fails."""
+    """Liveness, for load balancers: the process serves and its database answers."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readyz(request):
+    """Readiness, for docker-compose: the database, Redis, the migrations and a worker."""
+    checks = health.readiness()
+    failed = [name for name, state in checks.items() if state != health.OK]
+    if failed:
+        return JsonResponse(
+            {"status": "unavailable", "failed": failed, "checks": checks}, status=503
+        )
+    return JsonResponse({"status": "ready", "checks": checks})
 
 
 def _api(request) -> bool:
