@@ -81,9 +81,7 @@ class Command(BaseCommand):
             ],
         }
         environment = child_environment(host, port)
-        processes = {
-            name: subprocess.Popen(cmd, env=environment) for name, cmd in commands.items()
-        }
+        processes = {name: subprocess.Popen(cmd, env=environment) for name, cmd in commands.items()}
 
         address = site_url(host, port)
         self.stdout.write(self.style.SUCCESS(f"\nThe portal runs at {address}/"))
