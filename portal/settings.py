@@ -8,6 +8,7 @@ stops start-up with a message naming the variable rather than being guessed at.
 import os
 import re
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -86,6 +87,7 @@ INSTALLED_APPS = [
     "modeltranslation",  # before admin, so the admin gets per-language tabs
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -123,6 +125,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout during the login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = env.str("ROOT_URLCONF", default="portal.urls")
@@ -188,6 +192,8 @@ CELERY_BEAT_SCHEDULE = {
 # --- Accounts and permissions ---------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: it refuses a locked-out account or address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -197,9 +203,35 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A password-reset link works this long (and once: a new password retires it).
+PASSWORD_RESET_TIMEOUT = 3 * 3600
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "actionplans:list"
 LOGOUT_REDIRECT_URL = "home"
+
+# How many proxies in front of the portal add to X-Forwarded-For: the API's throttling and
+# the login lockout count the address they saw. 0 trusts no header, so a client cannot pick
+# its own address.
+PROXIES = env_int("API_PROXIES", 0)
+
+# Repeated failed logins lock the account, and the address they come from, for a while
+# (django-axes). The counts live in Redis, shared by every web process; each failure during
+# a lockout starts the wait again. API tokens are not a login and are never locked.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "portal.accounts.lockout.username"
+AXES_LOCKOUT_CALLABLE = "portal.accounts.lockout.locked_out"
+# The log names the address (to see an attack, and to lift its lockout), not the account.
+AXES_SENSITIVE_PARAMETERS = ["username"]
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = PROXIES or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if PROXIES else ("REMOTE_ADDR",)
+)
 
 # --- Languages ------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -294,9 +326,7 @@ REST_FRAMEWORK = {
         "anon": env_rate("API_RATE_ANONYMOUS", "120/minute"),
         "user": env_rate("API_RATE_TOKEN", "1200/minute"),
     },
-    # How many proxies in front of the portal add to X-Forwarded-For: throttling counts
-    # the address they saw. 0 trusts no header, so a client cannot pick its own address.
-    "NUM_PROXIES": env_int("API_PROXIES", 0),
+    "NUM_PROXIES": PROXIES,
     "DATETIME_FORMAT": "iso-8601",
 }
 # How long an API client may reuse a response without asking again (Cache-Control).

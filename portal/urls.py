@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from portal import views
+from portal.accounts import views as accounts_views
 from portal.core.cache import public_page
 from portal.core.views import document_file
 from portal.sitemaps import SITEMAPS
@@ -24,7 +25,7 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("map/", views.network_map, name="map"),
     path("data/", views.use_our_data, name="use-our-data"),
-    path("login/", auth_views.LoginView.as_view(template_name="portal/login.html"), name="login"),
+    path("login/", accounts_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/", include("portal.accounts.urls")),
     path("", include("projects.urls")),
@@ -32,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("news/", include("news.urls")),
     path("", include("actionplans.urls")),
+    # The admin's own login would skip the lockout's page and the second factor: one login.
+    path("admin/login/", views.admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
 )
 # Uploaded documents, with DEBUG off too; a reverse proxy may serve media/documents/ itself.

@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.db import connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
@@ -92,6 +93,11 @@ def search(request):
     return render(
         request, "portal/search.html", {"form": form, "search_query": query, "page": page}
     )
+
+
+def admin_login(request):
+    """The admin's login page sends to the portal's, which brings the visitor back."""
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
 
 
 def robots(request):
