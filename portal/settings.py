@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -103,6 +104,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
     "portal.accounts",
     "portal.core",
     "regions",
@@ -115,6 +117,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.core.middleware.ContentSecurityPolicyMiddleware",
+    "portal.core.middleware.PrivatePagesMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -292,6 +296,27 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No inline script anywhere: every script is a file under /static/. Styles come from files
+# too; a page for a signed-in user gives a nonce that the rich-text editor's own style
+# element carries (public pages are cached, so they carry none). The API's pages drawn by
+# DRF, Swagger UI and Redoc allow inline styles (portal/api/urls.py, PortalBrowsableAPI).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        # The map page adds its tile server (MAP_TILE_URL), see portal.views.network_map.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        # "Use our data" shows the events widget as other sites will, from SITE_URL.
+        "frame-src": [SELF, SITE_URL],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 SILENCED_SYSTEM_CHECKS = ["security.W021"] if not SECURE_HSTS_PRELOAD else []
 
 # --- REST framework: the public API under /api/v1/ --------------------------------------
@@ -316,7 +341,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "portal.core.api.exceptions.api_exception_handler",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        "portal.core.api.renderers.PortalBrowsableAPIRenderer",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
         "portal.core.api.throttling.AnonymousThrottle",

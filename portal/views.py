@@ -15,6 +15,7 @@ from news.selectors import published_articles
 from portal import health
 from portal import search as site_search
 from portal.core.cache import public_page
+from portal.core.middleware import csp_images_from
 from portal.core.pagination import paginate
 from portal.forms import SearchForm
 from projects import selectors as projects
@@ -36,6 +37,7 @@ def home(request):
     )
 
 
+@csp_images_from("MAP_TILE_URL")  # outside public_page: a cached page needs the tiles too
 @public_page
 def network_map(request):
     regions = Region.objects.filter(latitude__isnull=False).order_by("name")
