@@ -101,6 +101,9 @@ INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -142,7 +145,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lockout during the login into its answer.
     "axes.middleware.AxesMiddleware",
@@ -224,6 +229,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # A password-reset link works this long (and once: a new password retires it).
 PASSWORD_RESET_TIMEOUT = 3 * 3600
+# Optional for everyone, required of staff and coordinators when this is on: a second
+# factor (an authenticator app, with recovery codes) at each login (django-otp).
+REQUIRE_2FA_FOR_STAFF = env_bool("REQUIRE_2FA_FOR_STAFF", False)
+# Who counts as a coordinator is the projects app's rule; accounts, below it, asks by name.
+SECOND_FACTOR_ROLE = "projects.rules.coordinates_a_project"
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Innovation cooperation portal")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "actionplans:list"
 LOGOUT_REDIRECT_URL = "home"

@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from portal import views
-from portal.accounts import views as accounts_views
+from portal.accounts.views import login as accounts_login
 from portal.core.cache import public_page
 from portal.core.views import document_file
 from portal.sitemaps import SITEMAPS
@@ -25,7 +25,8 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("map/", views.network_map, name="map"),
     path("data/", views.use_our_data, name="use-our-data"),
-    path("login/", accounts_views.LoginView.as_view(), name="login"),
+    path("login/", accounts_login.LoginView.as_view(), name="login"),
+    path("login/code/", accounts_login.login_code, name="login-code"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/", include("portal.accounts.urls")),
     path("", include("projects.urls")),

@@ -1,5 +1,7 @@
+from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
@@ -14,3 +16,43 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
         email = self.cleaned_data["email"]
         transaction.on_commit(lambda: password_reset_task.delay(email))
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+    )
+
+
+class PasswordConfirmForm(forms.Form):
+    """A change to how one logs in asks for the password again: a session left open on a
+    shared computer must not be enough to turn the second factor off."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password
+
+
+class AppCodeForm(CodeForm):
+    """The first code, while setting up: from the app, as recovery codes come after."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = _("Six digits; they change every 30 seconds.")
