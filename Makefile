@@ -17,7 +17,7 @@ TEST_SYSTEM_PACKAGES := chromium
 # (tests/conftest.py); the 15 slowest tests are listed at the end.
 TEST_PROCESSES ?= auto
 
-.PHONY: run test fuzz lint messages system-packages test-system-packages clean
+.PHONY: run test fuzz lint messages backup restore audit system-packages test-system-packages clean
 
 # A local run is a development run: DEBUG on (static files served, no HTTPS redirect).
 run: $(STAMP)
@@ -37,6 +37,15 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# The database and the uploaded files into a new folder under var/backups (BACKUP_DIR);
+# `make restore FROM=var/backups/portal-…` puts one back (it asks first).
+backup: $(STAMP)
+	$(BIN)/python manage.py backup
+
+restore: $(STAMP)
+	@[ -n "$(FROM)" ] || { echo "Say which backup: make restore FROM=var/backups/portal-…"; exit 2; }
+	$(BIN)/python manage.py restore $(FROM)
 
 # After changing user-facing text: refresh the Dutch and German catalogues to translate.
 messages: $(STAMP)

@@ -302,6 +302,10 @@ ENDORSEMENT_MAX_UPLOAD_MB = env_int("ENDORSEMENT_MAX_UPLOAD_MB", 5)
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="© OpenStreetMap contributors")
 FILE_UPLOAD_PERMISSIONS = 0o640
+# `manage.py backup` (see portal/backup.py): where backups go, and where pg_dump is when
+# neither the embedded server's nor the system's is the one to use.
+BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(embedded.VAR_DIR / "backups")))
+POSTGRES_BIN_DIR = env.str("POSTGRES_BIN_DIR", default="")
 
 # --- Email ----------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
