@@ -23,9 +23,7 @@ def fresh_database():
     databases.drop(name)
 
 
-def test_a_backup_restores_into_a_fresh_database_with_its_files(
-    settings, tmp_path, fresh_database
-):
+def test_a_backup_restores_into_a_fresh_database_with_its_files(settings, tmp_path, fresh_database):
     settings.MEDIA_ROOT = tmp_path / "media"
     (settings.MEDIA_ROOT / "documents").mkdir(parents=True)
     (settings.MEDIA_ROOT / "documents" / "report.pdf").write_bytes(b"%PDF-1.4 report")
@@ -57,7 +55,7 @@ def test_restore_refuses_a_folder_that_is_no_backup(tmp_path):
 
 def test_a_failed_dump_says_why(settings, tmp_path, monkeypatch):
     monkeypatch.setitem(connection.settings_dict, "NAME", "no_such_database")
-    with pytest.raises(CommandError, match='pg_dump failed: .*"no_such_database" does not exist'):
+    with pytest.raises(CommandError, match=r'pg_dump failed: .*"no_such_database" does not exist'):
         call_command("backup", to=tmp_path)
 
 
