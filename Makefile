@@ -23,7 +23,7 @@ TEST_PROCESSES ?= auto
 run: $(STAMP)
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runportal
 
-test: $(STAMP) test-system-packages
+test: $(STAMP) test-system-packages audit
 	$(BIN)/python manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'var/*'
 	$(BIN)/python manage.py collectstatic -v0 --noinput
 	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=8 --durations=15 $(PYTEST_ARGS)
@@ -46,6 +46,11 @@ backup: $(STAMP)
 restore: $(STAMP)
 	@[ -n "$(FROM)" ] || { echo "Say which backup: make restore FROM=var/backups/portal-…"; exit 2; }
 	$(BIN)/python manage.py restore $(FROM)
+
+# Known vulnerabilities in requirements.lock (pip-audit) and package-lock.json (npm audit):
+# one found fails; a registry that cannot be reached is only a warning.
+audit: $(STAMP)
+	$(BIN)/python .ci/audit.py
 
 # After changing user-facing text: refresh the Dutch and German catalogues to translate.
 messages: $(STAMP)
