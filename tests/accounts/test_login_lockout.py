@@ -132,3 +132,21 @@ def test_the_admin_logs_in_through_the_portal_login(client):
     login = client.get(response["Location"])
     assert login.status_code == 302
     assert login["Location"] == "/en/login/?next=/en/admin/"
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("nl", "Te veel mislukte pogingen om in te loggen op dit account of vanaf dit adres."),
+        (
+            "de",
+            "Zu viele fehlgeschlagene Anmeldeversuche bei diesem Konto oder von dieser Adresse.",
+        ),
+    ],
+)
+def test_the_lockout_speaks_the_reader_language(client, ada, language, message):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(f"/{language}/login/", {"username": ada.email, "password": "wrong"})
+    response = client.post(f"/{language}/login/", {"username": ada.email, "password": PASSWORD})
+    assert response.status_code == 429
+    assert message in response.content.decode()

@@ -93,6 +93,7 @@ def test_the_mail_is_in_the_reader_language_with_a_link_in_it(client, ada, celer
     _ask(client, ada.email)
     _wait_for_mail(celery_worker)
     (raw,) = celery_worker.sent()
+    assert "Subject: Stel een nieuw wachtwoord in voor het portaal voor" in raw
     assert "/nl/account/password-reset/" in _link(raw)
 
 
