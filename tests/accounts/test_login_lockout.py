@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.test import Client
 from rest_framework.authtoken.models import Token
 
@@ -150,3 +151,14 @@ def test_the_lockout_speaks_the_reader_language(client, ada, language, message):
     response = client.post(f"/{language}/login/", {"username": ada.email, "password": PASSWORD})
     assert response.status_code == 429
     assert message in response.content.decode()
+
+
+def test_an_admin_lifts_a_lockout_with_the_command_the_readme_names(client, ada):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _login(client, ada.email, "wrong", address="192.0.2.1")
+    assert _login(client, ada.email, PASSWORD, address="198.51.100.7").status_code == 429
+    call_command("axes_reset_username", "ada@example.org")
+    assert _login(client, ada.email, PASSWORD, address="198.51.100.7").status_code == 302
+    assert _login(Client(), ada.email, PASSWORD, address="192.0.2.1").status_code == 429
+    call_command("axes_reset_ip", "192.0.2.1")
+    assert _login(Client(), ada.email, PASSWORD, address="192.0.2.1").status_code == 302
