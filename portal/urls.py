@@ -15,6 +15,11 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots, name="robots"),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The browsable API links to "rest_framework:login" when there is one: the portal's own.
+    path(
+        "api/v1/auth/",
+        include(([path("login/", views.login_redirect, name="login")], "rest_framework")),
+    ),
     # Not under a language prefix: the language of an API answer is asked for per request.
     path("api/v1/", include("portal.api.urls")),
     # After every endpoint: any other address under /api/ answers the API's JSON 404.
@@ -35,7 +40,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("", include("actionplans.urls")),
     # The admin's own login would skip the lockout's page and the second factor: one login.
-    path("admin/login/", views.admin_login, name="admin-login"),
+    path("admin/login/", views.login_redirect, name="admin-login"),
     path("admin/", admin.site.urls),
 )
 # Uploaded documents, with DEBUG off too; a reverse proxy may serve media/documents/ itself.

@@ -97,9 +97,10 @@ def search(request):
     )
 
 
-def admin_login(request):
-    """The admin's login page sends to the portal's, which brings the visitor back."""
-    return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
+def login_redirect(request):
+    """The admin's and the browsable API's login pages send to the portal's, which brings
+    the visitor back (with the lockout and the second factor on the way)."""
+    return redirect_to_login(request.GET.get("next") or reverse("home"))
 
 
 def robots(request):

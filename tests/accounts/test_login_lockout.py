@@ -162,3 +162,10 @@ def test_an_admin_lifts_a_lockout_with_the_command_the_readme_names(client, ada)
     assert _login(Client(), ada.email, PASSWORD, address="192.0.2.1").status_code == 429
     call_command("axes_reset_ip", "192.0.2.1")
     assert _login(Client(), ada.email, PASSWORD, address="192.0.2.1").status_code == 302
+
+
+def test_the_browsable_api_logs_in_through_the_portal_login(client):
+    page = client.get("/api/v1/workspace/plans/", HTTP_ACCEPT="text/html")
+    assert "href='/api/v1/auth/login/?next=/api/v1/workspace/plans/'" in page.content.decode()
+    response = client.get("/api/v1/auth/login/?next=/api/v1/workspace/plans/")
+    assert response["Location"] == "/en/login/?next=/api/v1/workspace/plans/"

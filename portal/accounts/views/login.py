@@ -24,6 +24,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from portal.accounts import selectors, services
 from portal.accounts.forms import CodeForm, PasswordResetForm
 from portal.accounts.lockout import locked_out
+from portal.accounts.middleware import SETUP_REQUIRED
 
 # Between the password and the code, the session remembers who is logging in, this long.
 PENDING = "second-factor-pending"
@@ -35,6 +36,8 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         user = form.get_user()
+        # A new login asks afresh whether this user must set up a second factor.
+        self.request.session.pop(SETUP_REQUIRED, None)
         if not selectors.has_second_factor(user):
             return super().form_valid(form)
         # Not logged in yet: the session only remembers whose code to ask for.
