@@ -329,7 +329,8 @@ X_FRAME_OPTIONS = "DENY"
 # No inline script anywhere: every script is a file under /static/. Styles come from files
 # too; a page for a signed-in user gives a nonce that the rich-text editor's own style
 # element carries (public pages are cached, so they carry none). The API's pages drawn by
-# DRF, Swagger UI and Redoc allow inline styles (portal/api/urls.py, PortalBrowsableAPI).
+# DRF, Swagger UI and Redoc allow inline styles (portal/api/urls.py and
+# portal/core/api/renderers.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
