@@ -5,6 +5,9 @@ environment names none. Unless EMAIL_URL names a mail server, a local one is sta
 and every mail lands as a file in var/mail/ (portal.core.mailsink). Ctrl-C stops the three
 processes, the mail server and the embedded servers that this run started (servers that
 were already running are left as they were).
+
+Without SITE_URL in the environment, the run's own address becomes the site's: the API's
+links, the feeds and the mails of all three processes point where the portal serves.
 """
 
 import os
@@ -22,6 +25,23 @@ from portal.core.mailsink import Mailbox, Sink
 from portal.demo.loader import DEMO_PASSWORD, load_demo
 
 MAIL_DIR = embedded.VAR_DIR / "mail"
+
+
+def site_url(host: str, port: int) -> str:
+    """The address a browser reaches a server on `host`:`port` by."""
+    if host in ("", "0.0.0.0", "::"):
+        host = "localhost"
+    elif ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def child_environment(host: str, port: int) -> dict[str, str]:
+    """The environment of the web server, the worker and beat."""
+    environment = dict(os.environ)
+    if not environment.get("SITE_URL"):
+        environment["SITE_URL"] = site_url(host, port)
+    return environment
 
 
 class Command(BaseCommand):
@@ -65,14 +85,16 @@ class Command(BaseCommand):
                 settings.CELERY_BEAT_SCHEDULE_FILENAME,
             ],
         }
-        env, sink = dict(os.environ), None
+        environment, sink = child_environment(host, port), None
         if not os.environ.get("EMAIL_URL"):
             sink = self._mail_sink()
-            env["EMAIL_URL"] = sink.url
-        processes = {name: subprocess.Popen(cmd, env=env) for name, cmd in commands.items()}
+            environment["EMAIL_URL"] = sink.url
+        processes = {name: subprocess.Popen(cmd, env=environment) for name, cmd in commands.items()}
 
-        self.stdout.write(self.style.SUCCESS(f"\nThe portal runs at http://{host}:{port}/"))
-        self.stdout.write(f"Admin: http://{host}:{port}/en/admin/")
+        address = site_url(host, port)
+        self.stdout.write(self.style.SUCCESS(f"\nThe portal runs at {address}/"))
+        self.stdout.write(f"Admin: {address}/en/admin/")
+        self.stdout.write(f"Links in the API, feeds and mails: {environment['SITE_URL']}/")
         self.stdout.write(f"Demo logins (password “{DEMO_PASSWORD}”):")
         for email, name in logins:
             self.stdout.write(f"  {email:32} {name}")
