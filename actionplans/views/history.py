@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from actionplans import selectors, services
-from actionplans.diff import compare
-from actionplans.document import document
+from actionplans.content import PLAN
+from actionplans.documents.diff import compare
+from actionplans.documents.display import display
 from actionplans.models import PlanVersion
 from actionplans.rules import can
 from actionplans.views.access import posted_version, viewable_plan
@@ -47,7 +48,7 @@ def plan_version(request, pk, version_pk):
         {
             "plan": plan,
             "version": version,
-            "doc": document(version.content, selectors.references(version.content)),
+            "doc": display(PLAN, version.content, selectors.references(version.content)),
             "can_restore": can(request.user, "actionplans.change_plan", plan),
         },
     )
@@ -66,7 +67,10 @@ def plan_compare(request, pk):
             "older": older,
             "newer": newer,
             "changes": compare(
-                older.content, newer.content, selectors.references(older.content, newer.content)
+                PLAN,
+                older.content,
+                newer.content,
+                selectors.references(older.content, newer.content),
             ),
             "can_restore": can(request.user, "actionplans.change_plan", plan),
         },
