@@ -203,10 +203,10 @@ class ItemEditor(Editor):
 
     ignores_others = True
 
-    def __init__(self, data=None, files=None, *, shape, rows: str, document, content, key=None,
-                 title=""):  # fmt: skip
-        super().__init__(data, files, shape=shape, document=document, content=content,
-                         title=title)  # fmt: skip
+    def __init__(
+        self, data=None, files=None, *, shape, rows: str, document, content, key=None, title=""
+    ):
+        super().__init__(data, files, shape=shape, document=document, content=content, title=title)
         self.rows_field = next(f for part in shape.parts for f in part.fields if f.name == rows)
         self.key = key
         items = content[rows]

@@ -204,6 +204,27 @@ class Email(Text):
 
 
 @dataclass(eq=False)
+class Url(Text):
+    max_length: int | None = 500
+
+    def parse(self, value):
+        value = super().parse(value).strip()
+        if value:
+            validators.URLValidator(schemes=["http", "https"])(value)
+        return value
+
+    def form_field(self, choices=None):
+        return forms.URLField(
+            max_length=self.max_length, assume_scheme="https", **self.form_options()
+        )
+
+    def api_field(self):
+        return serializers.URLField(
+            max_length=self.max_length, allow_blank=not self.required, **self.api_options()
+        )
+
+
+@dataclass(eq=False)
 class Choice(Field):
     choices: list = field(default_factory=list)
 

@@ -83,12 +83,12 @@ def _fields(fields, source: dict, before: dict, prefix: str, checking: Checking)
 
 
 def matching(rows: Rows, before_items: list, item: dict, index: int) -> dict:
-    """The stored item a submitted one stands for: by its key, or by its place in fixed rows."""
+    """The stored item a submitted one stands for: by its place in fixed rows, or by key."""
+    if rows.fixed_rows:
+        return before_items[index] if index < len(before_items) else {}
     if rows.keyed:
         wanted = item.get(rows.key)
         return next((b for b in before_items if b.get(rows.key) == wanted), {}) if wanted else {}
-    if rows.fixed_rows and index < len(before_items):
-        return before_items[index]
     return {}
 
 
@@ -112,7 +112,10 @@ def _rows(rows: Rows, items, before_items: list, key: str, checking: Checking) -
             checking.fail(place, _("Expected an object."))
             continue
         values = {}
-        if rows.keyed:
+        before = matching(rows, before_items, item, index)
+        if rows.keyed and rows.fixed_rows:
+            values[rows.key] = before.get(rows.key)
+        elif rows.keyed:
             wanted = item.get(rows.key)
             if wanted not in (None, "") and (isinstance(wanted, bool) or wanted not in known):
                 checking.fail(
@@ -120,7 +123,6 @@ def _rows(rows: Rows, items, before_items: list, key: str, checking: Checking) -
                 )
                 continue
             values[rows.key] = wanted or None
-        before = matching(rows, before_items, item, index)
         values.update(_fields(rows.fields, item, before, place + ".", checking))
         for check in rows.checks:
             for name, message in check(values).items():
@@ -137,7 +139,7 @@ def _file(f: File, key: str, value, before: str, checking: Checking) -> str:
                 f.validator(upload)
         except ValidationError as error:
             checking.fail(key, error)
-        return before  # the store writes the upload and its name
+        return upload.name  # the store writes the upload under the name storage gives it
     try:
         name = f.clean(value)
     except ValidationError as error:

@@ -40,10 +40,11 @@ class VersionConflict(Exception):
         return str(self.kind.wording.conflict) % {"who": who, "version": self.document.version}
 
 
-def document_start(kind: DocumentKind, *, user, document) -> None:
+def document_start(kind: DocumentKind, *, user, document, note: str = "") -> None:
     """Version 0 of a document just created: the content it was made with."""
+    content = kind.current_content(document)
     kind.add_version(
-        document, number=0, kind=Kind.CREATED, content=kind.current_content(document), author=user
+        document, number=0, kind=Kind.CREATED, content=content, author=user, note=note[:250]
     )
 
 
@@ -62,8 +63,16 @@ def document_write(
     it. `uploads` are new files by their place in the content ("endorsement.letter")."""
     try:
         with transaction.atomic():
-            return _write(kind, user, document.pk, expected_version, content, uploads or {},
-                          version_kind, note)  # fmt: skip
+            return _write(
+                kind,
+                user,
+                document.pk,
+                expected_version,
+                content,
+                uploads or {},
+                version_kind,
+                note,
+            )
     except _Stale as stale:
         if not 0 <= expected_version < stale.document.version:
             # Not an older version but none at all: a tampered form or a client's bug.
