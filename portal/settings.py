@@ -308,7 +308,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # Several models have a "type" or "kind"; each enum gets a name of its own.
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "PlanStateEnum": "actionplans.models.ActionPlan.State",
+        "ReportStateEnum": "actionplans.models.ProgressReport.State",
+    },
 }
 # Anyone may read the public API and the feeds from a page on another site; nothing
 # crosses origins to write.
