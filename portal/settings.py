@@ -183,6 +183,11 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(embedded.VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # Mails whose dispatch was lost with a broker outage, or whose worker died mid-send.
     "requeue-stale-mail": {"task": "portal.core.tasks.requeue_stale_mail", "schedule": 300},
+    # Partners' progress reports: before a deadline and once it has passed.
+    "report-reminders": {
+        "task": "actionplans.tasks.send_report_reminders",
+        "schedule": 3 * 60 * 60,
+    },
 }
 
 # --- Accounts and permissions ---------------------------------------------------------

@@ -23,47 +23,11 @@ from actionplans.models import (
     ProgressReport,
 )
 from actionplans.monitoring import figures
+from actionplans.monitoring.figures import Figures
 from projects.models import Partnership
 
 State = ProgressReport.State
 HANDED_IN = (State.SUBMITTED, State.CHANGES_REQUESTED, State.ACCEPTED)
-
-
-@dataclass
-class Figures:
-    """How far a region (or the whole project) has come in one period."""
-
-    reports: int = 0
-    actions: int = 0
-    going_well: int = 0  # on track or completed
-    completed: int = 0
-    delayed: int = 0
-    indicators: int = 0
-    indicator_sum: float = 0.0  # of each indicator's progress toward its target, 0..1
-    instruments: int = 0
-    improved: int = 0
-    spent: Decimal = Decimal(0)
-    estimated: Decimal = Decimal(0)
-
-    def add(self, other: "Figures") -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    @property
-    def going_well_share(self):
-        return figures.share(self.going_well, self.actions)
-
-    @property
-    def indicator_share(self):
-        return self.indicator_sum / self.indicators if self.indicators else None
-
-    @property
-    def improved_share(self):
-        return figures.share(self.improved, self.instruments)
-
-    @property
-    def budget_share(self):
-        return figures.share(self.spent, self.estimated)
 
 
 @dataclass

@@ -7,6 +7,7 @@ re-run task queues nothing twice.
 """
 
 from portal.core.mail import mail_queue
+from portal.core.models import OutgoingMail
 from projects.selectors import users_with_role
 
 # step name -> (email template, who is told)
@@ -42,8 +43,11 @@ def remind(*, plan, period, report, overdue: bool) -> int:
     which = "overdue" if overdue else "due_soon"
     queued = 0
     for user in users_with_role(partnership_id=plan.partnership_id, role="partner_member"):
+        key = f"report-reminder:{which}:{plan.pk}:{period.pk}:{user.pk}"
+        if OutgoingMail.objects.filter(key=key).exists():
+            continue  # sent before: no need to render it again to find out
         mail = mail_queue(
-            key=f"report-reminder:{which}:{plan.pk}:{period.pk}:{user.pk}",
+            key=key,
             user=user,
             name=f"report_{which}",
             context={"plan": plan, "period": period, "report": report},

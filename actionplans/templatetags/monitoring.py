@@ -3,7 +3,7 @@
 
 from django import template
 
-from actionplans.monitoring import figures
+from actionplans.monitoring import figures, results
 from portal.core.richtext import as_html
 
 register = template.Library()
@@ -26,3 +26,9 @@ def percent_of(part, whole):
 def rich_text(value):
     """Stored rich text, cleaned again on its way out."""
     return as_html(value or "")
+
+
+@register.inclusion_tag("actionplans/fragment_project_results.html")
+def project_results(project):
+    """Phase-2 results on a project's page, from the reports its coordinator accepted."""
+    return {"results": results.project_results(project)}

@@ -8,6 +8,7 @@ from actionplans import selectors
 from actionplans.content import PLAN
 from actionplans.documents.display import display
 from actionplans.models import ActionPlan
+from actionplans.monitoring.results import plan_results
 from portal.core.cache import public_page
 
 
@@ -25,5 +26,6 @@ def public_detail(request, slug):
             "plan": plan,
             "approved": plan.approved_version,
             "doc": display(PLAN, content, selectors.references(content), public=True),
+            "results": plan_results(plan),
         },
     )
