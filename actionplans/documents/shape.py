@@ -240,10 +240,9 @@ class Choice(Field):
         return str(value)
 
     def form_field(self, choices=None):
-        options = list(self.choices)
-        if not self.required:
-            options = [("", "—"), *options]
-        return forms.ChoiceField(choices=options, **self.form_options())
+        # An empty first option even when a choice is required: a row left empty in a
+        # formset must not send a choice, or it would count as filled in.
+        return forms.ChoiceField(choices=[("", "—"), *self.choices], **self.form_options())
 
     def api_field(self):
         choices = list(self.choices) if self.required else [("", ""), *self.choices]
