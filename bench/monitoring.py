@@ -31,7 +31,7 @@ def seed() -> str:
     coordinator = User.objects.get(email="bench.coordinator@example.org")
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(coordinator.pk)
-    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     store[HASH_SESSION_KEY] = coordinator.get_session_auth_hash()
     store.create()
     return f"{SLUG} {store.session_key}"

@@ -186,6 +186,11 @@ def main() -> int:
         print(f"{name:50} {r['rps']:9.0f} {r['p50']:8.2f} {r['p95']:8.2f} {r['errors']:7d}")
     print()
     failed = False
+    for name, r in results.items():
+        if r["errors"]:
+            # A redirect to the login page or an error would measure the wrong thing.
+            print(f"{name}: {r['errors']} answers were not 200")
+            failed = True
     for page, floor, target in RATIOS:
         ratio = results[page]["rps"] / results[floor]["rps"]
         if target is None:
