@@ -12,20 +12,18 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from actionplans.documents import store
-from actionplans.documents.shape import (
+from actionplans.documents.fields import (
     Amount,
     Choice,
     Date,
     Email,
     File,
     MultiChoice,
-    Part,
     Refs,
     RichText,
-    Rows,
-    Shape,
     Text,
 )
+from actionplans.documents.shape import Part, Rows, Shape
 from actionplans.models import Action, ActionPlan, Indicator, PolicyInstrument
 from portal.core.validators import validate_pdf_file
 from projects.models import GoodPractice

@@ -10,7 +10,8 @@ rows with their `id`.
 
 from types import SimpleNamespace
 
-from actionplans.documents.shape import Choice, File, MultiChoice, Refs, Rows, Shape
+from actionplans.documents.fields import Choice, File, MultiChoice, Refs
+from actionplans.documents.shape import Rows, Shape
 
 
 class Shown(SimpleNamespace):

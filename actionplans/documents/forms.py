@@ -14,7 +14,8 @@ import copy
 from django import forms
 from django.core.exceptions import ValidationError
 
-from actionplans.documents.shape import File, Refs, Rows, Shape
+from actionplans.documents.fields import File, Refs
+from actionplans.documents.shape import Rows, Shape
 from actionplans.documents.validation import matching
 
 

@@ -9,7 +9,8 @@ names their components in the OpenAPI schema.
 
 from rest_framework import serializers
 
-from actionplans.documents.shape import File, Rows, Shape, part_items
+from actionplans.documents.fields import File
+from actionplans.documents.shape import Rows, Shape, part_items
 from actionplans.documents.validation import matching
 
 _made: dict = {}

@@ -8,7 +8,8 @@ name (the foreign key's related_name), ordered by a `position` column; `Refs` ar
 many-to-many field; a `File` is a FileField.
 """
 
-from actionplans.documents.shape import File, Refs, Rows, Shape
+from actionplans.documents.fields import File, Refs
+from actionplans.documents.shape import Rows, Shape
 
 
 def prefetches(shape: Shape) -> list[str]:

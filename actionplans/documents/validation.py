@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from actionplans.documents.shape import File, Refs, Rows, Shape
+from actionplans.documents.fields import File, Refs
+from actionplans.documents.shape import Rows, Shape
 
 
 @dataclass

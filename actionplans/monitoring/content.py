@@ -9,19 +9,8 @@ Amounts and indicator values are what was reached so far, since the phase began.
 
 from django.utils.translation import gettext_lazy as _
 
-from actionplans.documents.shape import (
-    Amount,
-    Boolean,
-    Choice,
-    File,
-    Number,
-    Part,
-    RichText,
-    Rows,
-    Shape,
-    Text,
-    Url,
-)
+from actionplans.documents.fields import Amount, Boolean, Choice, File, Number, RichText, Text, Url
+from actionplans.documents.shape import Part, Rows, Shape
 from actionplans.models import (
     ActionProgress,
     Evidence,

@@ -5,7 +5,8 @@ from django.db import models
 
 from actionplans.api.serializers import ActionSerializer, ContentSerializer
 from actionplans.content import PLAN
-from actionplans.documents.shape import Amount, Choice, File, Refs, Rows, Text
+from actionplans.documents.fields import Amount, Choice, File, Refs, Text
+from actionplans.documents.shape import Rows
 from actionplans.forms import ActionPart, part_editor
 from actionplans.models import ActionPlan
 
