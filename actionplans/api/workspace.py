@@ -15,7 +15,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serial
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.viewsets import GenericViewSet
@@ -36,6 +36,7 @@ from actionplans.api.serializers import (
 from actionplans.content import ACTIONS, PLAN, content_of, find_action, plan_with_content
 from actionplans.documents.serializers import from_api, item_from_api, to_api
 from actionplans.models import ActionPlan
+from portal.core.api.parsers import LimitedJSONParser
 from portal.core.api.schema import MemberSchema
 
 CONFLICT = inline_serializer(
@@ -220,7 +221,7 @@ class WorkspacePlanViewSet(_PlanViewSet):
         description="The coordinators' remarks of the current review round.",
     )
     @extend_schema(methods=["post"], request=RemarkSerializer, responses={201: RemarkSerializer})
-    @action(detail=True, methods=["get", "post"], parser_classes=[JSONParser])
+    @action(detail=True, methods=["get", "post"], parser_classes=[LimitedJSONParser])
     def remarks(self, request, pk=None):
         plan = self.get_object()
         if request.method == "GET":

@@ -73,11 +73,6 @@ def test_a_deep_body_to_a_form_endpoint_is_read_as_text_not_as_json(client):
     assert response.status_code != 500
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="actionplans' remarks action names DRF's own JSONParser in its parser_classes, "
-    "so the global parser does not reach it; to be changed in actionplans",
-)
 def test_a_deep_body_to_the_remarks_is_a_400(member_client, plan):
     response = member_client.post(
         f"{API}/workspace/plans/{plan.pk}/remarks/", DEEP, content_type="application/json"
