@@ -15,6 +15,10 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal.core.cache import bump_content_version
+        from portal.search import index
+
+        # Search entries follow every save of what they show (portal/search/index.py).
+        index.connect(self)
 
         for label in PUBLIC_APPS:
             for model in apps.get_app_config(label).get_models():

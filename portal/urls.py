@@ -19,6 +19,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("search/suggestions/", views.search_suggestions, name="search-suggestions"),
     path("map/", views.network_map, name="map"),
     path("data/", views.use_our_data, name="use-our-data"),
     path("login/", auth_views.LoginView.as_view(template_name="portal/login.html"), name="login"),
