@@ -64,7 +64,7 @@ def test_a_word_inside_a_dutch_compound_finds_the_milestone(client, demo):
 
 def test_a_typo_in_a_name_still_finds_it_and_suggests_the_right_word(client, demo):
     html = client.get("/en/search/?q=Lombrady").content.decode()
-    assert "<h2 class=\"card__title\"><a href=\"/en/regions/lombardy/\">Lombardy</a>" in html
+    assert '<h2 class="card__title"><a href="/en/regions/lombardy/">Lombardy</a>' in html
     assert 'Did you mean <a href="?q=lombardy">lombardy</a>?' in html
 
 
