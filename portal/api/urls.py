@@ -13,6 +13,7 @@ from events.api import EventViewSet
 from news.api import ArticleViewSet
 from portal.api.documents import DocumentViewSet
 from portal.api.search import SearchViewSet
+from projects.api.peers import RegionPeersViewSet
 from projects.api.practices import GoodPracticeViewSet
 from projects.api.projects import ProjectViewSet
 from regions.api.cooperations import CooperationViewSet
@@ -69,6 +70,11 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("search/", SearchViewSet.as_view({"get": "list"}), name="search"),
+    path(
+        "regions/<slug:slug>/peers/",
+        RegionPeersViewSet.as_view({"get": "retrieve"}),
+        name="region-peers",
+    ),
     *router.urls,
     path("workspace/plans/<int:plan_pk>/actions/", plan_actions, name="workspace-plan-actions"),
     path(
