@@ -19,7 +19,7 @@
       if (!status) { return; }
       var text = count === 0 ? status.dataset.none
         : count === 1 ? status.dataset.one
-        : status.dataset.many.replace("%(count)s", String(count));
+        : status.dataset.many.replace("{count}", String(count));
       status.textContent = text;
     }
 
