@@ -1,19 +1,21 @@
 """Finding, ranking, counting and highlighting entries.
 
 An entry matches when its words in any language hold every word of the query (or a
-correction of it), or when its title is close to the whole query by trigrams. It ranks by
-how well it matches in the reader's language; a match only in another language counts
-less, so a Dutch reader sees Dutch matches first and English-only content after. An exact
-match of the words typed ranks above one through a typo correction, and a title equal to
-the query above everything. The GIN indexes on the vectors and the trigram index on the
-title answer the match; only the matches are ranked.
+correction of it: typos are corrected against the vocabulary's trigram index before the
+query is built, see `query`). It ranks by how well it matches in the reader's language; a
+match only in another language counts less, so a Dutch reader sees Dutch matches first and
+English-only content after. An exact match of the words typed ranks above one through a
+typo correction, and a title equal to the query above everything. The GIN indexes on the
+vectors answer the match; only the matches are ranked.
+
+Every expression below is paid per matching row, and a vector is unpacked from its TOAST
+storage at each use: what is computed is kept to what the ordering needs.
 """
 
-from django.contrib.postgres.lookups import TrigramSimilar
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Case, Count, F, FloatField, Func, Q, TextField, Value, When
-from django.db.models.functions import Coalesce, Greatest, Lower, NullIf
-from django.db.models.lookups import GreaterThanOrEqual
+from django.db.models.functions import Coalesce, Greatest, Left, Lower, NullIf
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from portal.core.i18n import FALLBACKS
@@ -28,9 +30,9 @@ EXACT_WORDS = 0.5
 EXACT_TITLE = 2.0
 # ts_rank's normalisation 1: long texts (a PDF) do not win by repeating a word.
 NORMALISATION = 1
-# A title matches the whole query by trigrams from this similarity on: "flandres make"
-# and "flanders make" score 0.6, while "chemie" and "chemnitz" (0.33) are other words.
-TITLE_SIMILARITY = 0.5
+# The passage is cut from the start of the text: ts_headline reads all it is given, and
+# 20 passages from whole PDFs would cost more than the rest of the search.
+PASSAGE_FROM = 1200
 
 
 def _language(language: str) -> str:
@@ -54,14 +56,8 @@ def _matches(query: Query, *, fuzzy: bool = True) -> Q:
 
 def matching(query: Query, content_types=None):
     """The public entries that match `query`, of the given content types (ids) or all."""
-    normalised = _normalised(query.text)
-    # The % operator finds candidates in the trigram index (at pg_trgm's own threshold,
-    # 0.3); the similarity keeps those close enough.
-    close_title = Q(TrigramSimilar(F("name"), normalised)) & Q(
-        Q(GreaterThanOrEqual(TrigramSimilarity("name", normalised), TITLE_SIMILARITY))
-    )
     entries = SearchEntry.objects.filter(
-        _matches(query) | close_title,
+        _matches(query),
         Q(public_from__isnull=True) | Q(public_from__lte=timezone.now()),
     )
     if content_types is not None:
@@ -93,12 +89,12 @@ def score(query: Query, language: str):
     else:
         expression += Value(EXACT_WORDS)
     normalised = _normalised(query.text)
-    expression += Case(
+    return expression + Case(
         When(name=normalised, then=Value(EXACT_TITLE)),
+        When(name__startswith=normalised, then=Value(EXACT_TITLE / 4)),
         default=Value(0.0),
         output_field=FloatField(),
     )
-    return expression + TrigramSimilarity("name", normalised) * Value(0.5)
 
 
 def ranked(query: Query, language: str, content_types=None):
@@ -139,15 +135,13 @@ def headlines(query: Query, language: str, ids) -> dict[int, tuple]:
     passage = Case(
         *[
             When(
-                ~Q(**{f"text_{code}": ""}),
+                # The length of a stored text is read without unpacking it.
+                GreaterThan(Func(F(f"text_{code}"), function="octet_length"), 0),
                 then=Func(
                     Value(CONFIGS[code]),
-                    F(f"text_{code}"),
+                    Left(f"text_{code}", PASSAGE_FROM),
                     _tsquery(query, code),
-                    Value(
-                        f"StartSel={_START}, StopSel={_STOP}, MaxWords=30, MinWords=12, "
-                        "MaxFragments=2, FragmentDelimiter= … "
-                    ),
+                    Value(f"StartSel={_START}, StopSel={_STOP}, MaxWords=30, MinWords=12"),
                     function="ts_headline",
                     output_field=TextField(),
                 ),
