@@ -2,11 +2,13 @@
 the queries are answered from the indexes, not by reading every row."""
 
 import datetime
+import io
 import re
 
 import pytest
 import time_machine
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
@@ -171,3 +173,11 @@ def test_a_search_and_its_typo_lookup_read_the_indexes_not_every_row(many_entrie
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "core_searchword_key_trgm" in plan
     assert "Seq Scan on core_searchword" not in plan
+
+
+def test_the_command_rewrites_entries_written_around_the_signals(client):
+    event = f.EventFactory(title="Old title")
+    Event.objects.filter(pk=event.pk).update(title="Hydrogen fair")  # no signal
+    assert found(client, "hydrogen") == []
+    call_command("search_index", "event", stdout=io.StringIO())
+    assert found(client, "hydrogen") == ["Hydrogen fair"]
