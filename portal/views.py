@@ -96,7 +96,10 @@ def search(request):
     if text:
         query = parse(text)
         results = site_search.search(
-            query, _language(), BY_SLUG.get(form.cleaned_data["kind"] or "")
+            query,
+            _language(),
+            BY_SLUG.get(form.cleaned_data["kind"] or ""),
+            number=request.GET.get("page"),
         )
         context.update(query=query, results=results, page=paginate(request, results.hits))
     return render(request, "portal/search.html", context)

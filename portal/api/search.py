@@ -145,7 +145,13 @@ class SearchViewSet(PublicViewSet):
                 }
             )
         query = parse(text)
-        results = search(query, (get_language() or "en")[:2], BY_SLUG.get(kind_slug))
+        results = search(
+            query,
+            (get_language() or "en")[:2],
+            BY_SLUG.get(kind_slug),
+            number=request.query_params.get("page"),
+            per_page=self.paginator.get_page_size(request),
+        )
         page = self.paginate_queryset(results.hits)
         return self.paginator.get_paginated_response(
             SearchResultSerializer(page, many=True).data,

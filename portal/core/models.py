@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -145,7 +145,8 @@ class SearchEntry(models.Model):
     title_en = models.CharField(max_length=300, blank=True)
     title_nl = models.CharField(max_length=300, blank=True)
     title_de = models.CharField(max_length=300, blank=True)
-    # The title in lower case without accents, for typo matching by trigrams.
+    # The titles in every language, one a line, in lower case without accents: a title
+    # equal to the query ranks first.
     name = models.CharField(max_length=300, blank=True)
     # What the highlighted passage is cut from, per language.
     text_en = models.TextField(blank=True)
@@ -172,7 +173,6 @@ class SearchEntry(models.Model):
             GinIndex(fields=["vector_en"], name="core_search_vector_en"),
             GinIndex(fields=["vector_nl"], name="core_search_vector_nl"),
             GinIndex(fields=["vector_de"], name="core_search_vector_de"),
-            GinIndex(OpClass("name", name="gin_trgm_ops"), name="core_search_name_trgm"),
         ]
 
     def __str__(self):

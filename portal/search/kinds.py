@@ -137,9 +137,12 @@ def _region(region: Region) -> Entry:
         Region,
         region.pk,
         own(region, "name"),
-        codes=[region.nuts_code or ""],
-        # A region is found by its name in every language, whatever the reader's.
-        names=list(dict.fromkeys(filter(None, (tr(region, "name", c) for c in LANGUAGES)))),
+        # A region is found by its name in every language as by its title, whatever the
+        # reader's language.
+        codes=[
+            region.nuts_code or "",
+            *dict.fromkeys(filter(None, (tr(region, "name", c) for c in LANGUAGES))),
+        ],
         labels=each_language(
             lambda code: [region.country.name, region.get_type_display(), *codes(code)]
         ),

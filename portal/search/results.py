@@ -47,58 +47,91 @@ def _marked(passage: str) -> SafeString:
 
 
 class Ranked:
-    """The hits of one query, best first, fetched a page at a time.
+    """The hits of one query, best first, read a page at a time with their counts.
 
-    Django's and DRF's paginators take it as they take a queryset: `count()` is known
-    from the counts per kind, and a slice asks for one page of hits and their passages.
+    Django's and DRF's paginators take it as they take a queryset: `count()` and a slice.
+    One statement (portal.core.search.engine.page) gives the counts per kind and a page of
+    hits; it is run for the page the caller expects (`number`), and again only if the
+    paginator asks for another (a page past the end shows the last).
     """
 
-    def __init__(self, query: Query, language: str, kind: Kind | None, total: int):
-        self.query, self.language, self.kind, self.total = query, language, kind, total
+    def __init__(self, query: Query, language: str, kind: Kind | None, number, per_page: int):
+        self.query, self.language, self.kind, self.per_page = query, language, kind, per_page
+        try:
+            self._wanted = max(int(number), 1) - 1
+        except (TypeError, ValueError):
+            self._wanted = 0
+        self._window, self._counts, self._hits = None, {}, []
+
+    def _fetch(self, start: int, stop: int) -> None:
+        content_type = content_type_of(self.kind) if self.kind else None
+        if not self.query:
+            self._window = (start, stop)
+            return
+        self._counts, rows = engine.page(
+            self.query,
+            self.language,
+            content_type=content_type,
+            limit=stop - start,
+            offset=start,
+        )
+        self._window = (start, stop)
+        kinds = _kinds_by_content_type()
+        rows.sort(key=lambda row: (-row[8], row[0]))
+        self._hits = [
+            Hit(
+                kinds[content_type],
+                object_id,
+                title,
+                kinds[content_type].url(slug, anchor, link),
+                slug,
+                _marked(passage),
+                date,
+                place,
+                score,
+            )
+            for (
+                _pk,
+                content_type,
+                object_id,
+                slug,
+                anchor,
+                link,
+                date,
+                place,
+                score,
+                title,
+                passage,
+            ) in rows
+        ]
+
+    def counts(self) -> dict[int, int]:
+        if self._window is None:
+            start = self._wanted * self.per_page
+            self._fetch(start, start + self.per_page)
+        return self._counts
 
     def count(self) -> int:
-        return self.total
+        counts = self.counts()
+        if self.kind:
+            return counts.get(content_type_of(self.kind), 0)
+        return sum(counts.values())
 
     def __len__(self) -> int:
-        return self.total
+        return self.count()
 
     def __getitem__(self, window: slice) -> list[Hit]:
         if not isinstance(window, slice):
             raise TypeError("Ranked hits are read a page (a slice) at a time")
-        content_types = [content_type_of(self.kind)] if self.kind else None
-        rows = list(
-            engine.ranked(self.query, self.language, content_types).values_list(
-                "pk",
-                "content_type_id",
-                "object_id",
-                "slug",
-                "anchor",
-                "link",
-                "date",
-                "place",
-                "score",
-            )[window]
-        )
-        texts = engine.headlines(self.query, self.language, [row[0] for row in rows])
-        kinds = _kinds_by_content_type()
-        hits = []
-        for pk, content_type, object_id, slug, anchor, link, date, place, score in rows:
-            kind = kinds[content_type]
-            title, passage = texts.get(pk, ("", ""))
-            hits.append(
-                Hit(
-                    kind,
-                    object_id,
-                    title,
-                    kind.url(slug, anchor, link),
-                    slug,
-                    _marked(passage),
-                    date,
-                    place,
-                    score,
-                )
-            )
-        return hits
+        start, stop = window.start or 0, window.stop
+        # The paginator cuts the last page to what there is: that lies within the window
+        # already read.
+        if self._window is None or not (
+            self._window[0] <= start and stop is not None and stop <= self._window[1]
+        ):
+            self._fetch(start, stop)
+        offset = start - self._window[0]
+        return self._hits[offset : offset + (stop - start)]
 
 
 @dataclass
@@ -111,33 +144,27 @@ class Results:
 
     @property
     def count(self) -> int:
-        return self.hits.total
+        return self.hits.count()
 
 
-def search(query: Query, language: str, kind: Kind | None = None) -> Results:
-    """What `query` finds: how many of each kind, and the hits (of `kind`, or of all)."""
+def search(
+    query: Query, language: str, kind: Kind | None = None, *, number=1, per_page: int = 20
+) -> Results:
+    """What `query` finds: how many of each kind, and the hits (of `kind`, or of all) for
+    page `number`, read in one statement when the page is asked for."""
+    hits = Ranked(query, language, kind, number, per_page)
     by_content_type = _kinds_by_content_type()
-    found = engine.counts(query) if query else {}
     counts = [
         KindCount(by_content_type[content_type], n)
-        for content_type, n in found.items()
+        for content_type, n in hits.counts().items()
         if content_type in by_content_type
     ]
     counts.sort(key=lambda item: KINDS.index(item.kind))
-    total = sum(item.count for item in counts)
-    selected = next((item.count for item in counts if item.kind == kind), 0) if kind else total
-    return Results(query, counts, total, kind, Ranked(query, language, kind, selected))
+    return Results(query, counts, sum(item.count for item in counts), kind, hits)
 
 
 def suggestions(query: Query, language: str, limit: int = 8) -> list[Hit]:
     """The best few hits, titles only: for the header field while the visitor types."""
-    rows = list(
-        engine.ranked(query, language)
-        .annotate(_title=engine.localised("title", language))
-        .values_list("content_type_id", "object_id", "slug", "anchor", "link", "_title", "score")[
-            :limit
-        ]
-    )
     kinds = _kinds_by_content_type()
     return [
         Hit(
@@ -149,9 +176,11 @@ def suggestions(query: Query, language: str, limit: int = 8) -> list[Hit]:
             mark_safe(""),
             None,
             "",
-            score,
+            0.0,
         )
-        for content_type, object_id, slug, anchor, link, title, score in rows
+        for content_type, object_id, slug, anchor, link, title in engine.titles(
+            query, language, limit
+        )
     ]
 
 

@@ -99,7 +99,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'search entry',
                 'verbose_name_plural': 'search entries',
-                'indexes': [django.contrib.postgres.indexes.GinIndex(fields=['vector_en'], name='core_search_vector_en'), django.contrib.postgres.indexes.GinIndex(fields=['vector_nl'], name='core_search_vector_nl'), django.contrib.postgres.indexes.GinIndex(fields=['vector_de'], name='core_search_vector_de'), django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.indexes.OpClass('name', name='gin_trgm_ops'), name='core_search_name_trgm')],
+                'indexes': [django.contrib.postgres.indexes.GinIndex(fields=['vector_en'], name='core_search_vector_en'), django.contrib.postgres.indexes.GinIndex(fields=['vector_nl'], name='core_search_vector_nl'), django.contrib.postgres.indexes.GinIndex(fields=['vector_de'], name='core_search_vector_de')],
                 'constraints': [models.UniqueConstraint(fields=('content_type', 'object_id'), name='core_searchentry_unique_object')],
             },
         ),

@@ -5,17 +5,19 @@ correction of it: typos are corrected against the vocabulary's trigram index bef
 query is built, see `query`). It ranks by how well it matches in the reader's language; a
 match only in another language counts less, so a Dutch reader sees Dutch matches first and
 English-only content after. An exact match of the words typed ranks above one through a
-typo correction, and a title equal to the query above everything. The GIN indexes on the
-vectors answer the match; only the matches are ranked.
+typo correction, and a title equal to the query (or starting with it) above everything.
+The GIN indexes on the vectors answer the match; only the matches are ranked.
 
-Every expression below is paid per matching row, and a vector is unpacked from its TOAST
-storage at each use: what is computed is kept to what the ordering needs.
+The SQL is written here rather than composed with the ORM: one statement answers the
+search page (the counts per kind, one page of hits and their passages), and every
+expression in it is paid per matching row, where a vector is unpacked from its TOAST
+storage at each use; what is computed is kept to what the ordering needs. The API's
+lists use the same match and score through `matching` and `score`.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Case, Count, F, FloatField, Func, Q, TextField, Value, When
-from django.db.models.functions import Coalesce, Greatest, Left, Lower, NullIf
-from django.db.models.lookups import GreaterThan
+from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, FloatField
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from portal.core.i18n import FALLBACKS
@@ -30,130 +32,173 @@ EXACT_WORDS = 0.5
 EXACT_TITLE = 2.0
 # ts_rank's normalisation 1: long texts (a PDF) do not win by repeating a word.
 NORMALISATION = 1
-# The passage is cut from the start of the text: ts_headline reads all it is given, and
-# 20 passages from whole PDFs would cost more than the rest of the search.
-PASSAGE_FROM = 1200
+# The passage is cut from the start of the text: ts_headline parses and stems all it is
+# given, and twenty passages from whole PDFs would cost more than the rest of the search.
+PASSAGE_FROM = 1000
+_START, _STOP = "\x02", "\x03"
+PASSAGE_OPTIONS = f"StartSel={_START}, StopSel={_STOP}, MaxWords=30, MinWords=12"
 
 
 def _language(language: str) -> str:
     return language if language in LANGUAGES else "en"
 
 
-def _tsquery(query: Query, code: str, *, fuzzy: bool = True) -> SearchQuery:
-    return SearchQuery(query.tsquery(fuzzy=fuzzy), search_type="raw", config=CONFIGS[code])
+def _fallbacks(language: str) -> list[str]:
+    return [language] + [code for code in FALLBACKS if code != language]
 
 
-def _normalised(text: str):
-    return Lower(Func(Value(text), function="unaccent"))
+def _tsquery(code: str) -> str:
+    return f"to_tsquery('{CONFIGS[code]}', %s)"
 
 
-def _matches(query: Query, *, fuzzy: bool = True) -> Q:
-    return Q(
-        *[Q(**{f"vector_{code}": _tsquery(query, code, fuzzy=fuzzy)}) for code in LANGUAGES],
-        _connector=Q.OR,
+def match_sql(query: Query, *, fuzzy: bool = True) -> tuple[str, list]:
+    """The condition an entry meets when it matches, with its parameters."""
+    text = query.tsquery(fuzzy=fuzzy)
+    sql = " OR ".join(f"vector_{code} @@ {_tsquery(code)}" for code in LANGUAGES)
+    return f"({sql})", [text] * len(LANGUAGES)
+
+
+# The time is the application's (as everywhere else), not the transaction's start.
+_PUBLIC = "(public_from IS NULL OR public_from <= %s)"
+
+
+def score_sql(query: Query, language: str) -> tuple[str, list]:
+    """An entry's score for ordering (see the module's docstring), with its parameters."""
+    language = _language(language)
+    text = query.tsquery()
+    others = [code for code in LANGUAGES if code != language]
+
+    def rank(code):
+        return f"ts_rank(vector_{code}, {_tsquery(code)}, {NORMALISATION})"
+
+    sql = (
+        f"(CASE WHEN vector_{language} @@ {_tsquery(language)} THEN {rank(language)} "
+        f"ELSE {OTHER_LANGUAGE} * greatest({', '.join(rank(code) for code in others)}) END)"
     )
+    params = [text, text] + [text] * len(others)
+    if query.is_fuzzy:
+        exact, exact_params = match_sql(query, fuzzy=False)
+        sql += f" + (CASE WHEN {exact} THEN {EXACT_WORDS} ELSE 0 END)"
+        params += exact_params
+    else:
+        sql += f" + {EXACT_WORDS}"
+    # `name` holds the titles in every language, one a line: the query equal to one of
+    # them, or the start of one, ranks first.
+    typed = "(E'\\n' || lower(unaccent(%s)))"
+    sql += (
+        f" + (CASE WHEN position({typed} || E'\\n' in E'\\n' || name || E'\\n') > 0"
+        f" THEN {EXACT_TITLE}"
+        f" WHEN position({typed} in E'\\n' || name) > 0 THEN {EXACT_TITLE / 4} ELSE 0 END)"
+    )
+    params += [query.text, query.text]
+    return sql, params
 
 
 def matching(query: Query, content_types=None):
-    """The public entries that match `query`, of the given content types (ids) or all."""
+    """The public entries that match `query` (of these content type ids), as a queryset."""
+    sql, params = match_sql(query)
     entries = SearchEntry.objects.filter(
-        _matches(query),
-        Q(public_from__isnull=True) | Q(public_from__lte=timezone.now()),
+        ExpressionWrapper(
+            RawSQL(f"{sql} AND {_PUBLIC}", [*params, timezone.now()]),
+            output_field=BooleanField(),
+        )
     )
     if content_types is not None:
         entries = entries.filter(content_type_id__in=content_types)
     return entries
 
 
-def score(query: Query, language: str):
-    """How well an entry matches, for ordering: see the module's docstring."""
-    language = _language(language)
+def score(query: Query, language: str) -> RawSQL:
+    """The score as an ORM expression, for an entry in a query of SearchEntry alone."""
+    sql, params = score_sql(query, language)
+    return RawSQL(sql, params, output_field=FloatField())
 
-    def rank(code):
-        return SearchRank(
-            F(f"vector_{code}"), _tsquery(query, code), normalization=Value(NORMALISATION)
+
+def _localised(column: str, language: str) -> str:
+    options = ", ".join(f"nullif(e.{column}_{code}, '')" for code in _fallbacks(language))
+    return f"coalesce({options}, '')"
+
+
+def _passage(query: Query, language: str) -> tuple[str, list]:
+    """The highlighted passage, cut from the first language with text, in its stemming."""
+    whens, params = [], []
+    for code in _fallbacks(language):
+        # octet_length reads a stored text's length without unpacking it.
+        whens.append(
+            f"WHEN octet_length(e.text_{code}) > 0 THEN ts_headline('{CONFIGS[code]}', "
+            f"left(e.text_{code}, {PASSAGE_FROM}), {_tsquery(code)}, %s)"
         )
-
-    others = [rank(code) for code in LANGUAGES if code != language]
-    expression = Case(
-        When(Q(**{f"vector_{language}": _tsquery(query, language)}), then=rank(language)),
-        default=Greatest(*others) * Value(OTHER_LANGUAGE),
-        output_field=FloatField(),
-    )
-    if query.is_fuzzy:
-        expression += Case(
-            When(_matches(query, fuzzy=False), then=Value(EXACT_WORDS)),
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
-    else:
-        expression += Value(EXACT_WORDS)
-    normalised = _normalised(query.text)
-    return expression + Case(
-        When(name=normalised, then=Value(EXACT_TITLE)),
-        When(name__startswith=normalised, then=Value(EXACT_TITLE / 4)),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
+        params += [query.tsquery(), PASSAGE_OPTIONS]
+    return f"CASE {' '.join(whens)} ELSE '' END", params
 
 
-def ranked(query: Query, language: str, content_types=None):
-    """Matching entries annotated with `score`, best first (ties by age, oldest first)."""
-    return (
-        matching(query, content_types)
-        .annotate(score=score(query, language))
-        .order_by("-score", "pk")
-    )
-
-
-def counts(query: Query) -> dict[int, int]:
-    """How many entries match, per content type id."""
-    rows = matching(query).values("content_type_id").annotate(n=Count("pk")).order_by()
-    return {row["content_type_id"]: row["n"] for row in rows}
-
-
-def localised(name: str, language: str):
-    """An entry's column in the reader's language, falling back like the pages do."""
-    order = [language] + [code for code in FALLBACKS if code != language]
-    return Coalesce(
-        *[NullIf(f"{name}_{code}", Value("")) for code in order],
-        Value(""),
-        output_field=TextField(),
-    )
-
-
-_START, _STOP = "\x02", "\x03"
-
-
-def headlines(query: Query, language: str, ids) -> dict[int, tuple]:
-    """Each entry's title and highlighted passage in the reader's language (or the one it
-    falls back to), as (title, passage with \\x02…\\x03 around matches); one query."""
+def page_sql(query: Query, language: str, *, content_type=None, limit=20, offset=0):
+    """The statement of `page`, with its parameters."""
     language = _language(language)
-    order = [language] + [code for code in FALLBACKS if code != language]
-    # The passage is cut from the first language that has text, with that language's
-    # stemming, so the marked words are the ones that matched.
-    passage = Case(
-        *[
-            When(
-                # The length of a stored text is read without unpacking it.
-                GreaterThan(Func(F(f"text_{code}"), function="octet_length"), 0),
-                then=Func(
-                    Value(CONFIGS[code]),
-                    Left(f"text_{code}", PASSAGE_FROM),
-                    _tsquery(query, code),
-                    Value(f"StartSel={_START}, StopSel={_STOP}, MaxWords=30, MinWords=12"),
-                    function="ts_headline",
-                    output_field=TextField(),
-                ),
-            )
-            for code in order
-        ],
-        default=Value(""),
-        output_field=TextField(),
+    match, match_params = match_sql(query)
+    score, score_params = score_sql(query, language)
+    passage, passage_params = _passage(query, language)
+    sql = f"""
+    WITH found AS MATERIALIZED (
+        SELECT id, content_type_id, {score} AS score
+        FROM core_searchentry WHERE {match} AND {_PUBLIC}
+    ),
+    counts AS (SELECT content_type_id, count(*) AS n FROM found GROUP BY content_type_id),
+    shown AS (
+        SELECT id, score FROM found WHERE %s::integer IS NULL OR content_type_id = %s
+        ORDER BY score DESC, id LIMIT %s OFFSET %s
     )
-    rows = (
-        SearchEntry.objects.filter(pk__in=list(ids))
-        .annotate(_title=localised("title", language), _passage=passage)
-        .values_list("pk", "_title", "_passage")
-    )
-    return {pk: (title, text) for pk, title, text in rows}
+    SELECT NULL::bigint, content_type_id, n, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL
+    FROM counts
+    UNION ALL
+    (SELECT e.id, e.content_type_id, NULL, e.object_id, e.slug, e.anchor, e.link, e.date,
+            e.place, shown.score, {_localised("title", language)}, {passage}
+     FROM shown JOIN core_searchentry AS e ON e.id = shown.id
+     ORDER BY shown.score DESC, e.id)
+    """
+    params = [
+        *score_params,
+        *match_params,
+        timezone.now(),
+        content_type,
+        content_type,
+        limit,
+        offset,
+        *passage_params,
+    ]
+    return sql, params
+
+
+def page(query: Query, language: str, *, content_type=None, limit=20, offset=0):
+    """What the search page shows, in one statement: the matches counted per content type,
+    and one page (of one content type, or of all) best first with titles and passages.
+
+    Returns ({content type id: count}, [rows]), a row being (id, content type id,
+    object id, slug, anchor, link, date, place, score, title, passage).
+    """
+    sql, params = page_sql(query, language, content_type=content_type, limit=limit, offset=offset)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    counts = {row[1]: row[2] for row in rows if row[0] is None}
+    hits = [(row[0], row[1], *row[3:]) for row in rows if row[0] is not None]
+    return counts, hits
+
+
+def titles(query: Query, language: str, limit: int) -> list[tuple]:
+    """The best few matches' (content type id, object id, slug, anchor, link, title)."""
+    language = _language(language)
+    match, match_params = match_sql(query)
+    score, score_params = score_sql(query, language)
+    sql = f"""
+    SELECT e.content_type_id, e.object_id, e.slug, e.anchor, e.link,
+           {_localised("title", language)}
+    FROM core_searchentry AS e
+    WHERE {match} AND {_PUBLIC}
+    ORDER BY {score} DESC, e.id
+    LIMIT %s
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*match_params, timezone.now(), *score_params, limit])
+        return cursor.fetchall()

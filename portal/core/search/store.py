@@ -89,7 +89,7 @@ def _params(entry: Entry) -> list:
         entry.anchor,
         entry.link[:500],
         *((entry.titles.get(code) or "")[:300] for code in LANGUAGES),
-        entry.title()[:300],
+        "\n".join(dict.fromkeys(filter(None, entry.titles.values())))[:300],
         *(entry.text(code) for code in LANGUAGES),
     ]
     for code in LANGUAGES:
