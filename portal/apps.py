@@ -18,7 +18,7 @@ class PortalConfig(AppConfig):
         from portal.search import index
 
         # Search entries follow every save of what they show (portal/search/index.py).
-        index.connect(self)
+        index.connect()
 
         for label in PUBLIC_APPS:
             for model in apps.get_app_config(label).get_models():

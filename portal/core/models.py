@@ -155,6 +155,11 @@ class SearchEntry(models.Model):
     vector_en = SearchVectorField(null=True)
     vector_nl = SearchVectorField(null=True)
     vector_de = SearchVectorField(null=True)
+    # The title, names and summary alone (no body): what results are ranked by. Small
+    # enough to stay in the row, so ranking never unpacks the whole text of a PDF.
+    head_en = SearchVectorField(null=True)
+    head_nl = SearchVectorField(null=True)
+    head_de = SearchVectorField(null=True)
     date = models.DateField(null=True, blank=True)
     place = models.CharField(max_length=250, blank=True)
     # A news article written ahead appears on its publication time, without a save.

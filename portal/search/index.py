@@ -9,6 +9,7 @@ that changes searched text that way calls `index_objects` itself.
 
 import contextlib
 
+from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
@@ -122,8 +123,12 @@ def _read_text_later(document: Document) -> None:
     on_commit(lambda: document_text_index.delay(pk))
 
 
-def connect(app_config) -> None:
-    post_migrate.connect(rebuild_if_empty, sender=app_config, dispatch_uid="search-migrated")
+def connect() -> None:
+    # Sent once per app that has models after `migrate`; the shell has none, core has the
+    # entries.
+    post_migrate.connect(
+        rebuild_if_empty, sender=apps.get_app_config("core"), dispatch_uid="search-migrated"
+    )
     models = set(BY_MODEL)
     for kind in KINDS:
         models |= set(kind.depends)

@@ -77,7 +77,8 @@ class Ranked:
         )
         self._window = (start, stop)
         kinds = _kinds_by_content_type()
-        rows.sort(key=lambda row: (-row[8], row[0]))
+        # Best first; ties newest first (the statement's order, which UNION does not keep).
+        rows.sort(key=lambda row: (-row[8], -(row[6].toordinal() if row[6] else 0), row[0]))
         self._hits = [
             Hit(
                 kinds[content_type],

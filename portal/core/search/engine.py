@@ -6,7 +6,9 @@ query is built, see `query`). It ranks by how well it matches in the reader's la
 match only in another language counts less, so a Dutch reader sees Dutch matches first and
 English-only content after. An exact match of the words typed ranks above one through a
 typo correction, and a title equal to the query (or starting with it) above everything.
-The GIN indexes on the vectors answer the match; only the matches are ranked.
+The GIN indexes on the vectors answer the match; only the matches are ranked, by their
+small head vectors (title, names, summary), which stay in the row: a match in the body
+alone ranks after those, newest first.
 
 The SQL is written here rather than composed with the ORM: one statement answers the
 search page (the counts per kind, one page of hits and their passages), and every
@@ -30,8 +32,8 @@ OTHER_LANGUAGE = 0.4
 # Bonuses on top of the rank (which rarely passes 1).
 EXACT_WORDS = 0.5
 EXACT_TITLE = 2.0
-# ts_rank's normalisation 1: long texts (a PDF) do not win by repeating a word.
-NORMALISATION = 1
+# ts_rank's normalisation: none, since the head vectors it reads hold no long text.
+NORMALISATION = 0
 # The passage is cut from the start of the text: ts_headline parses and stems all it is
 # given, and twenty passages from whole PDFs would cost more than the rest of the search.
 PASSAGE_FROM = 1000
@@ -63,34 +65,41 @@ _PUBLIC = "(public_from IS NULL OR public_from <= %s)"
 
 
 def score_sql(query: Query, language: str) -> tuple[str, list]:
-    """An entry's score for ordering (see the module's docstring), with its parameters."""
+    """An entry's score for ordering (see the module's docstring), with its parameters.
+
+    It reads only the small head vectors (title, names, summary): a match in the body
+    alone scores no rank, and such results come after, newest first.
+    """
     language = _language(language)
     text = query.tsquery()
     others = [code for code in LANGUAGES if code != language]
 
     def rank(code):
-        return f"ts_rank(vector_{code}, {_tsquery(code)}, {NORMALISATION})"
+        return f"ts_rank(head_{code}, {_tsquery(code)}, {NORMALISATION})"
 
     sql = (
-        f"(CASE WHEN vector_{language} @@ {_tsquery(language)} THEN {rank(language)} "
-        f"ELSE {OTHER_LANGUAGE} * greatest({', '.join(rank(code) for code in others)}) END)"
+        f"({rank(language)} + {OTHER_LANGUAGE} * "
+        f"greatest({', '.join(rank(code) for code in others)}))"
     )
-    params = [text, text] + [text] * len(others)
+    params = [text] * len(LANGUAGES)
     if query.is_fuzzy:
-        exact, exact_params = match_sql(query, fuzzy=False)
+        exact = " OR ".join(f"head_{code} @@ {_tsquery(code)}" for code in LANGUAGES)
         sql += f" + (CASE WHEN {exact} THEN {EXACT_WORDS} ELSE 0 END)"
-        params += exact_params
+        params += [query.tsquery(fuzzy=False)] * len(LANGUAGES)
     else:
         sql += f" + {EXACT_WORDS}"
-    # `name` holds the titles in every language, one a line: the query equal to one of
-    # them, or the start of one, ranks first.
+    # `name` holds the titles in every language, one a line: the query (or its typos
+    # corrected) equal to one of them, or the start of one, ranks first.
     typed = "(E'\\n' || lower(unaccent(%s)))"
-    sql += (
-        f" + (CASE WHEN position({typed} || E'\\n' in E'\\n' || name || E'\\n') > 0"
-        f" THEN {EXACT_TITLE}"
-        f" WHEN position({typed} in E'\\n' || name) > 0 THEN {EXACT_TITLE / 4} ELSE 0 END)"
-    )
-    params += [query.text, query.text]
+    texts = [(query.text, 1.0)] + ([(query.suggestion, 0.9)] if query.suggestion else [])
+    # An exact title is looked for (typed, then corrected) before the start of one.
+    whens = [
+        f"WHEN position({typed} || E'\\n' in E'\\n' || name || E'\\n') > 0"
+        f" THEN {EXACT_TITLE * weight}"
+        for _text, weight in texts
+    ] + [f"WHEN position({typed} in E'\\n' || name) > 0 THEN {EXACT_TITLE / 4}" for _ in texts]
+    params += [text for text, _weight in texts] * 2
+    sql += f" + (CASE {' '.join(whens)} ELSE 0 END)"
     return sql, params
 
 
@@ -140,13 +149,13 @@ def page_sql(query: Query, language: str, *, content_type=None, limit=20, offset
     passage, passage_params = _passage(query, language)
     sql = f"""
     WITH found AS MATERIALIZED (
-        SELECT id, content_type_id, {score} AS score
+        SELECT id, content_type_id, date, {score} AS score
         FROM core_searchentry WHERE {match} AND {_PUBLIC}
     ),
     counts AS (SELECT content_type_id, count(*) AS n FROM found GROUP BY content_type_id),
     shown AS (
         SELECT id, score FROM found WHERE %s::integer IS NULL OR content_type_id = %s
-        ORDER BY score DESC, id LIMIT %s OFFSET %s
+        ORDER BY score DESC, date DESC NULLS LAST, id LIMIT %s OFFSET %s
     )
     SELECT NULL::bigint, content_type_id, n, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
            NULL
@@ -154,8 +163,7 @@ def page_sql(query: Query, language: str, *, content_type=None, limit=20, offset
     UNION ALL
     (SELECT e.id, e.content_type_id, NULL, e.object_id, e.slug, e.anchor, e.link, e.date,
             e.place, shown.score, {_localised("title", language)}, {passage}
-     FROM shown JOIN core_searchentry AS e ON e.id = shown.id
-     ORDER BY shown.score DESC, e.id)
+     FROM shown JOIN core_searchentry AS e ON e.id = shown.id)
     """
     params = [
         *score_params,
@@ -196,7 +204,7 @@ def titles(query: Query, language: str, limit: int) -> list[tuple]:
            {_localised("title", language)}
     FROM core_searchentry AS e
     WHERE {match} AND {_PUBLIC}
-    ORDER BY {score} DESC, e.id
+    ORDER BY {score} DESC, e.date DESC NULLS LAST, e.id
     LIMIT %s
     """
     with connection.cursor() as cursor:

@@ -57,15 +57,15 @@ class Entry:
         return "\n".join(part for part in (names, summary, body) if part)
 
 
-def _vector(language: str) -> str:
+def _vector(language: str, weights: str = WEIGHTS) -> str:
     config = CONFIGS[language]
-    return " || ".join(f"setweight(to_tsvector('{config}', %s), '{weight}')" for weight in WEIGHTS)
+    return " || ".join(f"setweight(to_tsvector('{config}', %s), '{weight}')" for weight in weights)
 
 
 _COLUMNS = (
     "content_type_id, object_id, slug, anchor, link, title_en, title_nl, title_de, name, "
-    "text_en, text_nl, text_de, vector_en, vector_nl, vector_de, date, place, public_from, "
-    "updated_at"
+    "text_en, text_nl, text_de, vector_en, vector_nl, vector_de, head_en, head_nl, head_de, "
+    "date, place, public_from, updated_at"
 )
 _UPDATE = ", ".join(
     f"{column} = EXCLUDED.{column}"
@@ -75,7 +75,9 @@ _UPDATE = ", ".join(
 _INSERT = f"""
 INSERT INTO core_searchentry ({_COLUMNS})
 VALUES (%s, %s, %s, %s, %s, %s, %s, %s, lower(unaccent(%s)), %s, %s, %s,
-        {_vector("en")}, {_vector("nl")}, {_vector("de")}, %s, %s, %s, now())
+        {_vector("en")}, {_vector("nl")}, {_vector("de")},
+        {_vector("en", "ABC")}, {_vector("nl", "ABC")}, {_vector("de", "ABC")},
+        %s, %s, %s, now())
 ON CONFLICT (content_type_id, object_id) DO UPDATE SET {_UPDATE}
 """
 
@@ -94,6 +96,8 @@ def _params(entry: Entry) -> list:
     ]
     for code in LANGUAGES:
         params += entry.weighted(code)
+    for code in LANGUAGES:
+        params += entry.weighted(code)[:3]
     params += [entry.date, entry.place[:250], entry.public_from]
     return params
 
