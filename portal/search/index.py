@@ -66,8 +66,13 @@ def rebuild_if_empty(**kwargs) -> None:
 
     That is a database from before search entries existed, or restored without them.
     """
+    from django.db import connection
+
     from portal.core.models import SearchEntry
 
+    # After a migration backwards, the table may not be there (any more).
+    if SearchEntry._meta.db_table not in connection.introspection.table_names():
+        return
     if SearchEntry.objects.exists():
         return
     if any(kind.model.objects.exists() for kind in KINDS):
