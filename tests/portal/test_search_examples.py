@@ -49,8 +49,10 @@ def test_a_city_finds_the_event_held_there_and_the_organisation_based_there(clie
 def test_a_milestone_is_found_by_its_place_and_leads_to_its_place_on_the_timeline(client, demo):
     html = client.get("/en/search/?q=Hingene").content.decode()
     assert "First ministerial summit" in html
-    assert re.search(r'href="/en/cooperations/[-\w]+/#milestone-\d+"', html)
+    link = re.search(r'href="(/en/cooperations/[-\w]+/)#(milestone-\d+)"', html)
     assert '<span class="badge">Milestone</span>' in html
+    page = client.get(link.group(1)).content.decode()
+    assert f'<li id="{link.group(2)}">' in page
 
 
 def test_a_word_inside_a_dutch_compound_finds_the_milestone(client, demo):
