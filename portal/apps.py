@@ -4,7 +4,14 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 # Apps whose rows appear on public pages: any change to them retires the page cache.
 PUBLIC_APPS = ("core", "regions", "projects", "events", "news")
 # Rows of those apps that no public page shows: a mail sent must not empty the cache.
-PRIVATE_MODELS = {"core.outgoingmail"}
+PRIVATE_MODELS = {
+    "core.outgoingmail",
+    # Written with the content they describe, which retires the cache already.
+    "core.searchentry",
+    "news.subscriber",
+    "news.delivery",
+    "news.deliveryfailure",
+}
 
 
 class PortalConfig(AppConfig):
@@ -14,7 +21,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal.core.cache import bump_content_version
+        from portal.core.cache import content_changed
         from portal.search import index
 
         # Search entries follow every save of what they show (portal/search/index.py).
@@ -24,13 +31,11 @@ class PortalConfig(AppConfig):
             for model in apps.get_app_config(label).get_models():
                 if model._meta.label_lower in PRIVATE_MODELS:
                     continue
-                post_save.connect(bump_content_version, sender=model, dispatch_uid=f"cv-s-{model}")
-                post_delete.connect(
-                    bump_content_version, sender=model, dispatch_uid=f"cv-d-{model}"
-                )
+                post_save.connect(content_changed, sender=model, dispatch_uid=f"cv-s-{model}")
+                post_delete.connect(content_changed, sender=model, dispatch_uid=f"cv-d-{model}")
                 for m2m in model._meta.local_many_to_many:
                     m2m_changed.connect(
-                        bump_content_version,
+                        content_changed,
                         sender=m2m.remote_field.through,
                         dispatch_uid=f"cv-m-{model}-{m2m.name}",
                     )

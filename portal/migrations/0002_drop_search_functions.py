@@ -1,4 +1,4 @@
-"""The hand-written trigram functions go: pg_trgm and unaccent do their work (core 0003)."""
+"""The hand-written trigram functions go: pg_trgm and unaccent do their work (core 0004)."""
 
 import importlib
 
@@ -8,5 +8,5 @@ _first = importlib.import_module("portal.migrations.0001_search_functions")
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0001_search_functions"), ("core", "0003_search_entry")]
+    dependencies = [("portal", "0001_search_functions"), ("core", "0004_search_entry")]
     operations = [migrations.RunSQL(_first.DROP, _first.CREATE)]

@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 from django.utils import translation
 
-from actionplans.models import ActionPlan
+from actionplans.models import ActionPlan, MonitoringPeriod, ProgressReport
 from events.models import Event
 from news.models import Article
 from portal.accounts.models import User
@@ -152,7 +152,8 @@ def test_demo_accounts_log_in_with_their_roles(demo, client):
     assert roles["partner.lombardy@example.org"] == "partner_member"
     assert roles["partner.limburg@example.org"] == "partner_member"
     assert User.objects.get(email="admin@example.org").is_superuser
-    assert client.login(email="partner.limburg@example.org", password=DEMO_PASSWORD)
+    login = {"username": "partner.limburg@example.org", "password": DEMO_PASSWORD}
+    assert client.post("/en/login/", login).status_code == 302
 
 
 def test_loading_twice_changes_nothing(demo):
@@ -181,6 +182,8 @@ def test_demo_plans_show_every_state_of_the_workflow(demo):
         "limburg-nl": "changes_requested",
         "catalonia": "submitted",
         "wallonia": "draft",
+        "asturias": "approved",
+        "mazovia": "approved",
     }
     assert all(ActionPlan.objects.values_list("is_demo", flat=True))
     limburg = ActionPlan.objects.get(partnership__region__slug="limburg-nl")
@@ -213,10 +216,12 @@ EXPECTED_COUNTS = {
     Infrastructure: 1,
     Article: 4,
     Document: 7,
-    User: 7,
-    Membership: 6,
-    ProjectRole: 6,
-    ActionPlan: 4,
+    User: 9,
+    Membership: 8,
+    ProjectRole: 8,
+    ActionPlan: 6,
+    ProgressReport: 10,
+    MonitoringPeriod: 4,
 }
 
 
