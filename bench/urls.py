@@ -2,6 +2,7 @@ from django.urls import path
 
 from bench import views
 from events.api import EventViewSet
+from portal.api.search import SearchViewSet
 from portal.urls import urlpatterns as portal_urlpatterns
 
 urlpatterns = [
@@ -12,6 +13,10 @@ urlpatterns = [
     path(
         "bench/api-events-uncached",
         EventViewSet.as_view({"get": "list"}, cache_responses=False),
+    ),
+    path(
+        "bench/api-search-uncached",
+        SearchViewSet.as_view({"get": "list"}, cache_responses=False),
     ),
     *portal_urlpatterns,
 ]

@@ -107,6 +107,5 @@ class EventViewSet(PublicViewSet):
     )
     serializer_class = EventSerializer
     filterset_class = EventFilter
-    search_fields = ["title", "summary", "agenda"]
     ordering_fields = ["starts_at", "ends_at", "updated_at"]
     ordering = ["starts_at"]

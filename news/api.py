@@ -46,7 +46,6 @@ class ArticleViewSet(PublicViewSet):
 
     serializer_class = ArticleSerializer
     filterset_class = ArticleFilter
-    search_fields = ["title", "summary", "body"]
     ordering_fields = ["published_at"]
     ordering = ["-published_at"]
 

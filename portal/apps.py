@@ -6,6 +6,8 @@ PUBLIC_APPS = ("core", "regions", "projects", "events", "news")
 # Rows of those apps that no public page shows: a mail sent must not empty the cache.
 PRIVATE_MODELS = {
     "core.outgoingmail",
+    # Written with the content they describe, which retires the cache already.
+    "core.searchentry",
     "news.subscriber",
     "news.delivery",
     "news.deliveryfailure",
@@ -20,6 +22,10 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal.core.cache import content_changed
+        from portal.search import index
+
+        # Search entries follow every save of what they show (portal/search/index.py).
+        index.connect()
 
         for label in PUBLIC_APPS:
             for model in apps.get_app_config(label).get_models():

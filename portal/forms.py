@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal import search
+from portal.search.kinds import KINDS
 
 
 class SearchForm(forms.Form):
@@ -18,5 +19,12 @@ class SearchForm(forms.Form):
                 "Your search contains a null character, which cannot be searched for."
                 " Please remove it."
             ),
+        },
+    )
+    kind = forms.ChoiceField(
+        choices=[("", _("Everything"))] + [(kind.slug, kind.plural) for kind in KINDS],
+        required=False,
+        error_messages={
+            "invalid_choice": _("There is no kind of result “%(value)s”; choose one of the list.")
         },
     )

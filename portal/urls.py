@@ -28,6 +28,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("search/suggestions/", views.search_suggestions, name="search-suggestions"),
     path("map/", views.network_map, name="map"),
     path("data/", views.use_our_data, name="use-our-data"),
     path("login/", accounts_login.LoginView.as_view(), name="login"),

@@ -6,6 +6,7 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import get_language
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -13,11 +14,13 @@ from django.views.decorators.csrf import csrf_exempt
 from events import selectors as events
 from news.selectors import published_articles
 from portal import health
-from portal import search as site_search
 from portal.core.cache import public_page
 from portal.core.middleware import csp_images_from
 from portal.core.pagination import paginate
+from portal.core.search.query import parse
 from portal.forms import SearchForm
+from portal.search import results as site_search
+from portal.search.kinds import BY_SLUG
 from projects import selectors as projects
 from regions.models import Organisation, Region
 
@@ -85,16 +88,39 @@ def use_our_data(request):
     )
 
 
+def _language() -> str:
+    return (get_language() or "en")[:2]
+
+
 def search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         return render(request, "portal/search.html", {"form": form}, status=400)
-    query = form.cleaned_data["q"]
-    page = paginate(request, site_search.run(query))
-    site_search.highlight(page.object_list, query)
-    return render(
-        request, "portal/search.html", {"form": form, "search_query": query, "page": page}
-    )
+    text = form.cleaned_data["q"]
+    context = {"form": form, "search_query": text}
+    if text:
+        query = parse(text)
+        results = site_search.search(
+            query,
+            _language(),
+            BY_SLUG.get(form.cleaned_data["kind"] or ""),
+            number=request.GET.get("page"),
+        )
+        context.update(query=query, results=results, page=paginate(request, results.hits))
+    return render(request, "portal/search.html", context)
+
+
+def search_suggestions(request):
+    """The header field's suggestions as the visitor types: a few titles, as <li> options.
+
+    Whatever is typed gets an answer, empty when there is nothing to suggest: the field
+    must never show an error while someone is still typing.
+    """
+    form = SearchForm(request.GET)
+    text = form.cleaned_data["q"] if form.is_valid() else ""
+    query = parse(text) if text else None
+    hits = site_search.suggestions(query, _language()) if query else []
+    return render(request, "portal/fragment_suggestions.html", {"hits": hits, "search_query": text})
 
 
 def login_redirect(request):

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 
 from portal.accounts.models import User
 from projects.models import GoodPractice, Partnership, Project, ProjectRole
-from regions.selectors import public_contacts
+from regions.selectors import priority_peers, public_contacts
 
 
 @dataclass(frozen=True)
@@ -132,3 +132,41 @@ def filing_partnerships(user):
         if user.has_perm("projects.file_for_partnership", partnership)
     ]
     return partnerships.filter(pk__in=allowed).order_by("project__acronym", "organisation__name")
+
+
+@dataclass
+class PeerTies:
+    """What a region has with a peer: the peer's priority match, the projects both take
+    part in, and the peer's validated good practices."""
+
+    peer: object  # regions.selectors.Peer
+    projects: list
+    practices: list
+
+
+PEER_PRACTICES = 3
+
+
+def priority_peers_with_ties(region, limit: int = 5) -> list[PeerTies]:
+    """regions.selectors.priority_peers, each with the projects shared and the peer's good
+    practices: four queries however many peers."""
+    peers = priority_peers(region, limit)
+    if not peers:
+        return []
+    peer_ids = [peer.region.pk for peer in peers]
+    shared: dict[int, list] = {pk: [] for pk in peer_ids}
+    together = (
+        Partnership.objects.filter(region_id__in=peer_ids, project__partnerships__region=region)
+        .select_related("project")
+        .order_by("project__acronym")
+        .distinct()
+    )
+    for partnership in together:
+        projects = shared[partnership.region_id]
+        if partnership.project not in projects:
+            projects.append(partnership.project)
+    practices: dict[int, list] = {pk: [] for pk in peer_ids}
+    for practice in public_practices().filter(region_id__in=peer_ids).order_by("title"):
+        if len(practices[practice.region_id]) < PEER_PRACTICES:
+            practices[practice.region_id].append(practice)
+    return [PeerTies(peer, shared[peer.region.pk], practices[peer.region.pk]) for peer in peers]

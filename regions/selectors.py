@@ -1,11 +1,16 @@
-from django.db.models import Count, Prefetch
+from dataclasses import dataclass
 
+from django.db.models import Count, Prefetch
+from django.utils.text import capfirst
+
+from regions import eye_ris3
 from regions.models import (
     Contact,
     Cooperation,
     Infrastructure,
     Milestone,
     Organisation,
+    PriorityDomain,
     Region,
     Strategy,
 )
@@ -91,3 +96,76 @@ def region_and_subregions(region: Region) -> list[int]:
             found.append(pk)
             todo.extend(children.get(pk, []))
     return found
+
+
+# Regions matched by their smart-specialisation priorities. Each axis of the Eye@RIS3
+# coding counts by the share of codes two regions have in common (shared codes over the
+# codes either has); the economic domains say most about where two regions can learn from
+# each other, so they weigh half.
+PEER_AXES = (
+    ("economic_domains", 0.5),
+    ("scientific_domains", 0.25),
+    ("policy_objectives", 0.25),
+)
+
+
+@dataclass
+class Peer:
+    region: Region
+    score: float  # 0 to 1
+    shared: dict[str, list[str]]  # axis -> the codes both have, sorted
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+    def shared_labels(self) -> list[tuple[str, list[str]]]:
+        """(the axis's name, the shared codes with their names), axis by axis."""
+        labels = {
+            "economic_domains": eye_ris3.nace_label,
+            "scientific_domains": dict(eye_ris3.SCIENTIFIC_DOMAINS).get,
+            "policy_objectives": dict(eye_ris3.POLICY_OBJECTIVES).get,
+        }
+        return [
+            (
+                capfirst(PriorityDomain._meta.get_field(axis).verbose_name),
+                [str(labels[axis](code) or code) for code in codes],
+            )
+            for axis, codes in self.shared.items()
+        ]
+
+
+def _priority_codes() -> dict[int, dict[str, set[str]]]:
+    """Every region's Eye@RIS3 codes per axis, over all its strategies' priorities."""
+    codes: dict[int, dict[str, set[str]]] = {}
+    axes = [axis for axis, _weight in PEER_AXES]
+    rows = PriorityDomain.objects.values_list("strategy__region_id", *axes)
+    for region_id, *values in rows:
+        mine = codes.setdefault(region_id, {axis: set() for axis in axes})
+        for axis, value in zip(axes, values, strict=True):
+            mine[axis].update(value or [])
+    return codes
+
+
+def priority_peers(region: Region, limit: int = 5) -> list[Peer]:
+    """The regions whose priorities overlap most with `region`'s, best first (two queries)."""
+    codes = _priority_codes()
+    mine = codes.get(region.pk)
+    if not mine:
+        return []
+    scored = []
+    for other_id, theirs in codes.items():
+        if other_id == region.pk:
+            continue
+        score, shared = 0.0, {}
+        for axis, weight in PEER_AXES:
+            both, either = mine[axis] & theirs[axis], mine[axis] | theirs[axis]
+            if both:
+                score += weight * len(both) / len(either)
+                shared[axis] = sorted(both)
+        if score > 0:
+            scored.append((score, other_id, shared))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    top = scored[:limit]
+    regions = Region.objects.in_bulk([other_id for _score, other_id, _shared in top])
+    return [Peer(regions[other_id], round(score, 3), shared) for score, other_id, shared in top]

@@ -146,7 +146,6 @@ class DocumentViewSet(PublicViewSet):
     filterset_class = DocumentFilter
     lookup_field = "pk"
     lookup_value_regex = r"[0-9]+"
-    search_fields = ["title"]
     ordering_fields = ["published_on", "title"]
     ordering = ["-published_on", "title"]
 

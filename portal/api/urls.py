@@ -19,6 +19,8 @@ from actionplans.api.workspace import PlanActionViewSet, WorkspacePlanViewSet
 from events.api import EventViewSet
 from news.api import ArticleViewSet
 from portal.api.documents import DocumentViewSet
+from portal.api.search import SearchViewSet
+from projects.api.peers import RegionPeersViewSet
 from projects.api.practices import GoodPracticeViewSet
 from projects.api.projects import ProjectViewSet
 from regions.api.cooperations import CooperationViewSet
@@ -64,6 +66,7 @@ class ApiRoot(APIView):
             prefix: settings.SITE_URL + reverse(f"api:{basename}-list")
             for prefix, _viewset, basename in router.registry
         }
+        links["search"] = settings.SITE_URL + reverse("api:search")
         for name in ("schema", "docs", "redoc"):
             links[name] = settings.SITE_URL + reverse(f"api:{name}")
         return Response(links)
@@ -83,6 +86,12 @@ urlpatterns = [
         name="docs",
     ),
     path("redoc/", docs_policy(SpectacularRedocView.as_view(url_name="api:schema")), name="redoc"),
+    path("search/", SearchViewSet.as_view({"get": "list"}), name="search"),
+    path(
+        "regions/<slug:slug>/peers/",
+        RegionPeersViewSet.as_view({"get": "retrieve"}),
+        name="region-peers",
+    ),
     *router.urls,
     path("workspace/plans/<int:plan_pk>/actions/", plan_actions, name="workspace-plan-actions"),
     path(

@@ -22,3 +22,11 @@ def requeue_stale_mail() -> int:
     for mail_id in stale:
         send_mail_task.delay(mail_id)
     return len(stale)
+
+
+@shared_task
+def search_vocabulary_refresh() -> None:
+    # Refreshing twice reads the same words twice: safe to run again.
+    from portal.core.search.store import vocabulary_refresh
+
+    vocabulary_refresh()

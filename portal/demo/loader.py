@@ -12,12 +12,14 @@ from events.models import Event
 from news.models import Article
 from portal.accounts.models import User
 from portal.core.models import Document
+from portal.core.search.store import vocabulary_refresh
 from portal.demo.placeholder import placeholder_pdf
 from portal.demo.plans import load_plans
 from portal.demo.reader import DATA_DIR, Content, read
 from portal.demo.reports import load_reports
 from portal.demo.schema import Account, Text
 from portal.demo.upsert import sync_m2m, upsert
+from portal.search import index as search_index
 from projects.models import GoodPractice, Partnership, Phase, Programme, Project, ProjectRole
 from regions.models import (
     Contact,
@@ -342,4 +344,8 @@ def load_demo(data_dir: Path = DATA_DIR) -> list[tuple[str, str]]:
     logins = load_demo_accounts(content.accounts)
     load_plans()
     load_reports()
+    # Saves kept the search entries current; the placeholders' text and the vocabulary
+    # are read here rather than by the worker, which may not run yet.
+    search_index.read_pending_texts()
+    vocabulary_refresh()
     return logins

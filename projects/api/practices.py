@@ -64,7 +64,6 @@ class GoodPracticeViewSet(PublicViewSet):
 
     serializer_class = GoodPracticeSerializer
     filterset_class = GoodPracticeFilter
-    search_fields = ["title", "summary", "problem", "description"]
     ordering_fields = ["title", "updated_at"]
     ordering = ["title"]
 

@@ -75,6 +75,5 @@ class ProjectViewSet(PublicViewSet):
     )
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
-    search_fields = ["title", "summary"]
     ordering_fields = ["acronym", "start_date", "end_date"]
     ordering = ["acronym"]

@@ -53,6 +53,5 @@ class CooperationViewSet(PublicViewSet):
     )
     serializer_class = CooperationSerializer
     filterset_class = CooperationFilter
-    search_fields = ["name", "summary"]
     ordering_fields = ["name", "started_on"]
     ordering = ["name"]

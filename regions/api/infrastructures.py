@@ -62,6 +62,5 @@ class InfrastructureViewSet(PublicViewSet):
     queryset = Infrastructure.objects.select_related("owner", "region").prefetch_related("themes")
     serializer_class = InfrastructureSerializer
     filterset_class = InfrastructureFilter
-    search_fields = ["name", "summary", "equipment", "access"]
     ordering_fields = ["name", "kind"]
     ordering = ["name"]

@@ -61,6 +61,5 @@ class OrganisationViewSet(PublicViewSet):
     queryset = Organisation.objects.select_related("region")
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilter
-    search_fields = ["name", "summary"]
     ordering_fields = ["name", "type"]
     ordering = ["name"]

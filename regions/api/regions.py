@@ -40,6 +40,5 @@ class RegionViewSet(PublicViewSet):
     queryset = Region.objects.select_related("parent")
     serializer_class = RegionSerializer
     filterset_class = RegionFilter
-    search_fields = ["name", "summary"]
     ordering_fields = ["name", "nuts_code", "country"]
     ordering = ["country", "name"]

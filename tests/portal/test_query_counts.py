@@ -188,3 +188,9 @@ def test_news_detail_with_many_themes(client):
     _assert_constant(
         client, f"/en/news/{article.slug}/", lambda: article.themes.add(f.ThemeFactory()), rows=50
     )
+
+
+def test_search_suggestions(client):
+    _assert_constant(
+        client, "/en/search/suggestions/?q=chem", lambda: f.EventFactory(title="Chemistry day")
+    )

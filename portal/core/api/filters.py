@@ -10,12 +10,16 @@ import re
 
 import django_filters
 from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend, OrderingFilter
 
-from portal.core.search import matching
+from portal.core.models import SearchEntry
+from portal.core.search import engine
+from portal.core.search.query import parse
 
 SEARCH_MAX_LENGTH = 200
 
@@ -50,32 +54,52 @@ class DateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = _UtcDateTimeField
 
 
-class FullTextSearchFilter(BaseFilterBackend):
-    """`search`: the site search's PostgreSQL full-text matching, best matches first.
+def search_text(request, param: str = "search") -> str:
+    """The `search` parameter, stripped; a 400 naming the problem if it cannot be searched."""
+    query = request.query_params.get(param, "").strip()
+    if len(query) > SEARCH_MAX_LENGTH:
+        raise ValidationError(
+            {
+                param: [
+                    _("Search for at most %(max)d characters, not %(length)d.")
+                    % {"max": SEARCH_MAX_LENGTH, "length": len(query)}
+                ]
+            }
+        )
+    if "\x00" in query:
+        raise ValidationError({param: [_("Null characters are not allowed.")]})
+    return query
 
-    The view names the fields searched in `search_fields`: the title first, then the texts.
+
+class FullTextSearchFilter(BaseFilterBackend):
+    """`search`: the site search's engine (portal.core.search), best matches first.
+
+    Rows are found through their search entries, so the API finds what the search page
+    finds: the same words, languages, typo corrections and ranking.
     """
 
     param = "search"
 
     def filter_queryset(self, request, queryset, view):
-        query = request.query_params.get(self.param, "").strip()
-        if not query:
+        text = search_text(request, self.param)
+        if not text:
             return queryset
-        if len(query) > SEARCH_MAX_LENGTH:
-            raise ValidationError(
-                {
-                    self.param: [
-                        _("Search for at most %(max)d characters, not %(length)d.")
-                        % {"max": SEARCH_MAX_LENGTH, "length": len(query)}
-                    ]
-                }
-            )
-        if "\x00" in query:
-            raise ValidationError({self.param: [_("Null characters are not allowed.")]})
-        title, *texts = view.search_fields
+        query = parse(text)
+        if not query:
+            return queryset.none()  # punctuation only: no word to look for
         language = (get_language() or "en")[:2]
-        return matching(queryset, query, title=title, texts=texts, language=language)
+        content_type = ContentType.objects.get_for_model(queryset.model)
+        matching = engine.matching(query, [content_type.pk])
+        score = (
+            SearchEntry.objects.filter(content_type=content_type, object_id=OuterRef("pk"))
+            .annotate(score=engine.score(query, language))
+            .values("score")[:1]
+        )
+        return (
+            queryset.filter(pk__in=matching.values("object_id"))
+            .annotate(_search_score=Subquery(score))
+            .order_by(F("_search_score").desc(nulls_last=True), "pk")
+        )
 
     def get_schema_operation_parameters(self, view):
         return [
@@ -83,8 +107,9 @@ class FullTextSearchFilter(BaseFilterBackend):
                 "name": self.param,
                 "required": False,
                 "in": "query",
-                "description": "Words to look for, as in the site search: in the language "
-                "asked for and the others, best matches first unless `ordering` is given.",
+                "description": "Words to look for, as in the site search: in every language "
+                "(the one asked for ranks first), accents and case ignored, typos corrected "
+                "from the portal's vocabulary; best matches first unless `ordering` is given.",
                 "schema": {"type": "string", "maxLength": SEARCH_MAX_LENGTH},
             }
         ]

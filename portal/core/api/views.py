@@ -29,7 +29,6 @@ class PublicViewSet(CachedResponseMixin, viewsets.ReadOnlyModelViewSet):
     schema = PublicSchema()
     lookup_field = "slug"
     lookup_value_regex = SLUG
-    search_fields: list[str] = []
     ordering_fields: list[str] = []
 
     def filter_queryset(self, queryset):
