@@ -183,6 +183,10 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(embedded.VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # Mails whose dispatch was lost with a broker outage, or whose worker died mid-send.
     "requeue-stale-mail": {"task": "portal.core.tasks.requeue_stale_mail", "schedule": 300},
+    # Places offered from a waiting list and not taken up in time pass on to the next.
+    "registration-offers": {"task": "events.tasks.expire_offers", "schedule": 60},
+    # Registrations of events long over lose their names, addresses and answers.
+    "registration-retention": {"task": "events.tasks.erase_old_registrations", "schedule": 3600},
 }
 
 # --- Accounts and permissions ---------------------------------------------------------
@@ -240,6 +244,12 @@ ENDORSEMENT_MAX_UPLOAD_MB = env_int("ENDORSEMENT_MAX_UPLOAD_MB", 5)
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="© OpenStreetMap contributors")
 FILE_UPLOAD_PERMISSIONS = 0o640
+
+# --- Event registration ---------------------------------------------------------------
+# How long the link that confirms a sign-up's email address works.
+REGISTRATION_CONFIRM_HOURS = env_int("REGISTRATION_CONFIRM_HOURS", 48)
+# Days after an event before its registrations are erased; each event may set its own.
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 180)
 
 # --- Email ----------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

@@ -5,7 +5,9 @@ stores the rendered mail as an OutgoingMail row; a Celery task sends it after th
 transaction that queued it commits, so a rolled-back change never announces itself.
 """
 
+import base64
 import logging
+from collections.abc import Sequence
 from datetime import timedelta
 
 from django.conf import settings
@@ -32,12 +34,36 @@ def render_mail(name: str, context: dict, language: str | None = None) -> tuple[
     return " ".join(subject.split()), text.strip() + "\n", html
 
 
-def mail_queue(*, key: str, user, name: str, context: dict) -> OutgoingMail | None:
-    """Queue a notice for a user; None if a mail with this key was queued before."""
+def mail_queue(
+    *,
+    key: str,
+    user,
+    name: str,
+    context: dict,
+    attachments: Sequence[tuple[str, bytes, str]] = (),
+) -> OutgoingMail | None:
+    """Queue a notice for a user; None if a mail with this key was queued before.
+
+    `user` is the reader: a User, or anything else with an `email` and a `language` (an
+    event's registrant has no account). `attachments` are (file name, content, MIME type).
+    """
     subject, text, html = render_mail(name, {"user": user, **context}, user.language or None)
     mail, created = OutgoingMail.objects.get_or_create(
         key=key[:200],
-        defaults={"to": user.email, "subject": subject, "body_text": text, "body_html": html},
+        defaults={
+            "to": user.email,
+            "subject": subject,
+            "body_text": text,
+            "body_html": html,
+            "attachments": [
+                {
+                    "filename": filename,
+                    "mimetype": mimetype,
+                    "content": base64.b64encode(content).decode("ascii"),
+                }
+                for filename, content, mimetype in attachments
+            ],
+        },
     )
     if not created:
         return None
@@ -60,6 +86,12 @@ def mail_send(mail_id: int) -> bool:
     message = EmailMultiAlternatives(mail.subject, mail.body_text, to=[mail.to])
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")
+    for attachment in mail.attachments:
+        message.attach(
+            attachment["filename"],
+            base64.b64decode(attachment["content"]),
+            attachment["mimetype"],
+        )
     try:
         message.send()
     except Exception as error:
@@ -71,6 +103,16 @@ def mail_send(mail_id: int) -> bool:
         state=OutgoingMail.State.SENT, sent_at=timezone.now(), last_error=""
     )
     return True
+
+
+def mail_forget(key_prefix: str) -> int:
+    """Delete the stored copies of the mails whose key starts with `key_prefix`.
+
+    For erasing a person's data: the stored mails hold their name, address and links. A
+    queued one is not sent any more either.
+    """
+    deleted, _ = OutgoingMail.objects.filter(key__startswith=key_prefix).delete()
+    return deleted
 
 
 def mail_give_up(mail_id: int, error: str) -> None:
