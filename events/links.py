@@ -33,8 +33,13 @@ class LinkExpired(LinkError):
     pass
 
 
+def _signer(salt: str):
+    # The personal link stays the same in every mail; only the confirmation link expires.
+    return signing.TimestampSigner(salt=salt) if salt == CONFIRM else signing.Signer(salt=salt)
+
+
 def _token(registration: Registration, salt: str) -> str:
-    return signing.dumps([registration.pk, registration.secret], salt=salt)
+    return _signer(salt).sign_object([registration.pk, registration.secret])
 
 
 def confirm_url(registration: Registration) -> str:
@@ -58,7 +63,11 @@ def personal_url(registration: Registration) -> str:
 
 def _registration(event, token: str, salt: str, max_age=None) -> Registration:
     try:
-        pk, secret = signing.loads(token, salt=salt, max_age=max_age)
+        signer = _signer(salt)
+        if max_age is None:
+            pk, secret = signer.unsign_object(token)
+        else:
+            pk, secret = signer.unsign_object(token, max_age=max_age)
         registration = Registration.objects.select_related("event", "consent", "region").get(
             pk=int(pk), event=event
         )

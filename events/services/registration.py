@@ -70,7 +70,10 @@ def registration_create(
     An address already registered gets its link again instead, and (registration, False)
     comes back: the visitor is told so, and the first registration stays as it is.
     """
-    config = settings_of(event)
+    # Read afresh: the consent given is the version current now.
+    config = (
+        RegistrationSettings.objects.select_related("consent", "event").filter(event=event).first()
+    )
     reason = closed_reason(config)
     if reason:
         raise RegistrationClosed(reason, code="closed")
@@ -206,34 +209,36 @@ def _after_leaving(registration, config, held: bool) -> None:
         notifications.seat_offered(seat)
 
 
-@transaction.atomic
 def registration_accept_offer(*, registration: Registration, seat_id: int | None = None):
-    """Take up a place offered from a waiting list: the event's, or a session's."""
-    config = places.lock(registration.event_id)
-    registration = _locked(registration)
-    now = timezone.now()
-    if seat_id is None:
-        if registration.state != R.OFFERED:
-            raise ValidationError(_("There is no place on offer for this registration."))
-        if registration.offer_expires_at <= now:
+    """Take up a place offered from a waiting list: the event's, or a session's.
+
+    An offer found past its deadline lapses here and now (as beat would have done), and
+    the place passes on before the refusal is raised.
+    """
+    with transaction.atomic():
+        config = places.lock(registration.event_id)
+        registration = _locked(registration)
+        now = timezone.now()
+        if seat_id is None:
+            offer = registration if registration.state == R.OFFERED else None
+        else:
+            offer = registration.seats.filter(pk=seat_id, state=S.OFFERED).first()
+        if offer is None:
+            raise ValidationError(_("There is no place on offer for you there."), code="none")
+        lapsed = offer.offer_expires_at <= now
+        if lapsed:
             _lapse(config, now)
-            raise ValidationError(
-                _("The offer ran out and the place has passed on."), code="lapsed"
-            )
-        registration.state, registration.offer_expires_at = R.CONFIRMED, None
-        registration.save()
-        places.allocate_seats(registration, now)
-        notifications.confirmed(registration)
-        _places_changed()
-        return registration
-    seat = registration.seats.filter(pk=seat_id, state=S.OFFERED).first()
-    if seat is None:
-        raise ValidationError(_("There is no place on offer in that session."))
-    if seat.offer_expires_at <= now:
-        _lapse(config, now)
+        elif seat_id is None:
+            registration.state, registration.offer_expires_at = R.CONFIRMED, None
+            registration.save()
+            places.allocate_seats(registration, now)
+            notifications.confirmed(registration)
+            _places_changed()
+        else:
+            offer.state, offer.offer_expires_at = S.CONFIRMED, None
+            offer.save(update_fields=["state", "offer_expires_at", "updated_at"])
+    if lapsed:
         raise ValidationError(_("The offer ran out and the place has passed on."), code="lapsed")
-    seat.state, seat.offer_expires_at = S.CONFIRMED, None
-    seat.save(update_fields=["state", "offer_expires_at", "updated_at"])
     return registration
 
 

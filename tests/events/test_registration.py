@@ -287,9 +287,9 @@ def test_a_cancelled_registrant_may_register_again(config):
 @pytest.mark.django_db
 def test_confirming_after_the_event_began_is_refused(config, client):
     registration = sign_up(config.event, "ada@example.org", confirm=False)
-    with time_machine.travel(config.event.starts_at + datetime.timedelta(minutes=5)):
-        with pytest.raises(services.RegistrationClosed):
-            services.registration_confirm(registration=registration)
+    began = config.event.starts_at + datetime.timedelta(minutes=5)
+    with time_machine.travel(began), pytest.raises(services.RegistrationClosed):
+        services.registration_confirm(registration=registration)
     assert Registration.objects.get().state == R.UNCONFIRMED
 
 
