@@ -57,7 +57,9 @@ def registration_settings(request, slug):
     config = services.settings_of(event)
     # Dates are typed and shown in the event's own time zone, whoever organises it.
     with timezone.override(event.tz):
-        form = RegistrationSettingsForm(request.POST or None, instance=config, event=event)
+        form = RegistrationSettingsForm(
+            request.POST if request.method == "POST" else None, instance=config, event=event
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 organising.registration_settings_save(
@@ -80,7 +82,8 @@ def _filtered(request, event):
     filterset = ParticipantFilter(
         request.GET or None, queryset=selectors.participants(event), event=event
     )
-    registrations = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    invalid = filterset.is_bound and not filterset.is_valid()
+    registrations = filterset.queryset.none() if invalid else filterset.qs
     ids = [int(i) for i in request.GET.getlist("ids") if i.isdecimal()]
     if ids:
         registrations = registrations.filter(pk__in=ids)
@@ -161,7 +164,7 @@ def participants_message(request, slug):
     event = _with_settings(_organised(request, slug))
     filterset, registrations = _filtered(request, event)
     recipients = registrations.filter(state__in=organising.MESSAGEABLE, erased_at__isnull=True)
-    form = MessageForm(request.POST or None)
+    form = MessageForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             message = organising.message_send(

@@ -51,7 +51,9 @@ def register(request, slug):
     config = event.registration_settings
     reason = closed_reason(config)
     form = RegistrationForm(
-        request.POST or None, config=config, sessions=selectors.selectable_sessions(event)
+        request.POST if request.method == "POST" else None,
+        config=config,
+        sessions=selectors.selectable_sessions(event),
     )
     status = 200
     if request.method == "POST":
@@ -172,7 +174,7 @@ def registration_change(request, event, registration, token):
     initial = {field: getattr(registration, field) for field in services.CHANGEABLE}
     initial["sessions"] = [seat.session_id for seat in chosen]
     form = RegistrationForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial=initial,
         config=event.registration_settings,
         sessions=selectors.selectable_sessions(event),
