@@ -72,7 +72,7 @@ def test_the_event_page_shows_the_programme_day_by_day_in_the_events_time(client
     assert [len(slot.sessions) for slot in days[0].slots] == [1, 2]
     text = _text(page)
     assert "Monday 4 March 2030" in text
-    assert "09:00 – 10:00 Plenary Opening Main hall Chair: Rita Chair" in text
+    assert "09:00 – 10:00 Plenary Opening Main hall Chaired by Rita Chair" in text
     assert "10:30 – 12:00 2 sessions at the same time" in text
     assert "Europe/Lisbon" in text
     assert "Speakers: Sam Speaker" in text
