@@ -8,6 +8,7 @@ and p50/p95 latency per URL, and each page's ratio to its floor.
 """
 
 import argparse
+import contextlib
 import os
 import re
 import socket
@@ -112,16 +113,9 @@ def wrk(url, seconds, connections) -> dict:
     }
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
-    subprocess.run([str(ROOT / ".ci" / "apt-ensure"), "wrk"], check=True)
-
-    env = environment()
-    prepare(env)
+@contextlib.contextmanager
+def serve(env, workers: int):
+    """gunicorn on a free loopback port with `env`; yields its base URL."""
     port = free_port()
     server = subprocess.Popen(
         [
@@ -132,7 +126,7 @@ def main() -> int:
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
-            str(args.workers),
+            str(workers),
             "--log-level",
             "warning",
         ],
@@ -140,7 +134,6 @@ def main() -> int:
         env=env,
     )
     try:
-        base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 30
         while True:
             try:
@@ -150,13 +143,27 @@ def main() -> int:
                 if time.monotonic() > deadline:
                     raise RuntimeError("gunicorn did not start") from None
                 time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    subprocess.run([str(ROOT / ".ci" / "apt-ensure"), "wrk"], check=True)
+
+    env = environment()
+    prepare(env)
+    with serve(env, args.workers) as base:
         results = {}
         for name, path in TARGETS:
             wrk(base + path, 2, args.connections)  # warm-up: caches, pools, imports
             results[name] = wrk(base + path, args.seconds, args.connections)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
     print(f"\n{'target':45} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
     for name, _ in TARGETS:

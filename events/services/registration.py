@@ -62,6 +62,7 @@ def settings_of(event) -> RegistrationSettings | None:
         return None
 
 
+@transaction.atomic
 def registration_create(
     *, event, data: dict, sessions=(), language: str
 ) -> tuple[Registration, bool]:
@@ -80,7 +81,8 @@ def registration_create(
     existing = _active_with_address(event, data["email"])
     if existing is None:
         registration = Registration(event=event, language=language, consent=config.consent, **data)
-        registration.full_clean(validate_constraints=False)
+        # The event and the consent come from here, not from the visitor.
+        registration.full_clean(exclude=["event", "consent"], validate_constraints=False)
         try:
             # A savepoint: a sign-up racing this one with the same address loses here,
             # and is answered like any repeated sign-up.
@@ -132,7 +134,9 @@ def registration_confirm(*, registration: Registration) -> Registration:
 
 
 def _locked(registration: Registration) -> Registration:
-    return Registration.objects.select_related("event", "consent", "region").get(pk=registration.pk)
+    return Registration.objects.select_related(
+        "event__registration_settings", "consent", "region"
+    ).get(pk=registration.pk)
 
 
 def _place_or_wait(registration, config, now) -> None:

@@ -20,7 +20,8 @@ PHONE = {"width": 375, "height": 812}
 def _phone(browser):
     context = browser.new_context(viewport=PHONE, accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    # The journey waits on a worker and two browsers at once: generous under a full run.
+    page.set_default_timeout(30_000)
     return page
 
 
@@ -62,7 +63,7 @@ def test_a_visitor_registers_on_a_phone_and_the_organiser_checks_them_in(
     visitor.get_by_role("button", name="Send my registration").click()
     visitor.get_by_role("heading", name="Check your mail").wait_for()
 
-    celery_worker.wait_for(lambda: len(celery_worker.sent()) == 1)
+    celery_worker.wait_for(lambda: len(celery_worker.sent()) == 1, timeout=60)
     _subject, text, _files = read_mail(celery_worker.sent()[0])
     visitor.goto(site + link_in(text, "confirm"))
     visitor.get_by_role("button", name="Confirm my registration").click()
@@ -75,7 +76,7 @@ def test_a_visitor_registers_on_a_phone_and_the_organiser_checks_them_in(
     assert _fits(visitor)
     screenshot(visitor, "registration-personal-page-phone")
 
-    celery_worker.wait_for(lambda: len(celery_worker.sent()) == 2)
+    celery_worker.wait_for(lambda: len(celery_worker.sent()) == 2, timeout=60)
     # The worker's files sort by the second they were written in, not within it.
     [(subject, _text, files)] = [
         mail for mail in map(read_mail, celery_worker.sent()) if "Confirm" not in mail[0]
