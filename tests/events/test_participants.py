@@ -332,3 +332,18 @@ def test_registration_settings_refuse_bad_input_by_field(client, coordinator, pr
     assert "capacity" in errors and "offer_hours" in errors and "ask_organisation" in errors
     assert "consent_en" in errors
     assert not RegistrationSettings.objects.filter(event=event).exists()
+
+
+def test_a_message_in_dutch_only_reaches_everyone_in_dutch(
+    client, communication_manager, event, registrants
+):
+    client.force_login(communication_manager)
+    response = client.post(
+        _url(event, "message/"), {"subject_nl": "Parkeren", "body_nl": "Parkeer achter het gebouw."}
+    )
+    assert response.status_code == 302
+    clara = OutgoingMail.objects.get(to="clara@example.org", key__contains=":message:")
+    assert clara.subject.startswith("Parkeren")
+    assert "Parkeer achter het gebouw." in clara.body_text
+    # The frame of the mail is still in Clara's language.
+    assert "Eine Nachricht der Veranstalter" in clara.body_text
