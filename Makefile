@@ -17,13 +17,13 @@ TEST_SYSTEM_PACKAGES := chromium
 # (tests/conftest.py); the 15 slowest tests are listed at the end.
 TEST_PROCESSES ?= auto
 
-.PHONY: run test fuzz lint messages system-packages test-system-packages clean
+.PHONY: run test fuzz lint messages backup restore audit system-packages test-system-packages clean
 
 # A local run is a development run: DEBUG on (static files served, no HTTPS redirect).
 run: $(STAMP)
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runportal
 
-test: $(STAMP) test-system-packages
+test: $(STAMP) test-system-packages audit
 	$(BIN)/python manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'var/*'
 	$(BIN)/python manage.py collectstatic -v0 --noinput
 	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=8 --durations=15 $(PYTEST_ARGS)
@@ -37,6 +37,20 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# The database and the uploaded files into a new folder under var/backups (BACKUP_DIR);
+# `make restore FROM=var/backups/portal-…` puts one back (it asks first).
+backup: $(STAMP)
+	$(BIN)/python manage.py backup
+
+restore: $(STAMP)
+	@[ -n "$(FROM)" ] || { echo "Say which backup: make restore FROM=var/backups/portal-…"; exit 2; }
+	$(BIN)/python manage.py restore $(FROM)
+
+# Known vulnerabilities in requirements.lock (pip-audit) and package-lock.json (npm audit):
+# one found fails; a registry that cannot be reached is only a warning.
+audit: $(STAMP)
+	$(BIN)/python .ci/audit.py
 
 # After changing user-facing text: refresh the Dutch and German catalogues to translate.
 messages: $(STAMP)

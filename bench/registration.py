@@ -10,7 +10,8 @@ every request was answered without a server error, exactly `places` registration
 confirmed and the rest wait, in as many distinct places in line.
 
 It uses bench/run.py's database (portal_bench, the demo content) and a Redis database of
-its own (1), which it empties before and after: the mail tasks it queues go nowhere.
+its own (2; bench/newsletter.py has 1), which it empties before and after: the mail tasks
+it queues go nowhere.
 """
 
 import argparse
@@ -145,7 +146,7 @@ def main() -> int:
         capture_output=True,
         text=True,
     ).stdout.strip()
-    env["REDIS_URL"] = redis.rsplit("/", 1)[0] + "/1"
+    env["REDIS_URL"] = redis.rsplit("/", 1)[0] + "/2"
     _flush(env)
     prepare(env)
     shell(env, SETUP.format(slug=SLUG, places=args.places))

@@ -11,7 +11,7 @@ from django.utils import timezone
 from events import links
 from events.ical import calendar
 from portal.core.i18n import translated
-from portal.core.mail import mail_queue
+from portal.core.mail import mail_queue_to
 
 
 def mail_prefix(registration) -> str:
@@ -19,9 +19,10 @@ def mail_prefix(registration) -> str:
 
 
 def _send(registration, what: str, template: str, attachments=(), **context) -> None:
-    mail_queue(
+    mail_queue_to(
         key=mail_prefix(registration) + what,
-        user=registration,
+        to=registration.email,
+        language=registration.language,
         name=template,
         context={
             "registration": registration,

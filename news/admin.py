@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from news.models import Article
+from news.models import Article, Issue, Subscriber
+from news.services import subscription
 
 
 @admin.register(Article)
@@ -14,3 +16,49 @@ class ArticleAdmin(TranslationAdmin):
     autocomplete_fields = ("region", "event")
     filter_horizontal = ("themes",)
     prepopulated_fields = {"slug": ("title_en",)}
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(admin.ModelAdmin):
+    """Subscribers change only through their own links; staff may look them up and erase
+    them on request, through the same service as the subscriber's own page."""
+
+    list_display = ("email", "state", "language", "created_at", "confirmed_at")
+    list_filter = ("state", "language")
+    search_fields = ("email",)
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in Subscriber._meta.fields]
+    actions = ["erase"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Erase the chosen subscribers and all that is kept about them"))
+    def erase(self, request, queryset):
+        for subscriber in queryset:
+            subscription.subscriber_erase(subscriber=subscriber)
+
+
+@admin.register(Issue)
+class IssueAdmin(admin.ModelAdmin):
+    """A list of the issues; composing and sending happen on the newsletter's own pages."""
+
+    list_display = ("__str__", "project", "state", "scheduled_for", "started_at", "finished_at")
+    list_filter = ("state", "project")
+    list_select_related = ("project",)
+    readonly_fields = [f.name for f in Issue._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

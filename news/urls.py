@@ -1,7 +1,7 @@
 from django.urls import path
 
-from news import views
 from news.feeds import LatestNewsAtom, LatestNewsRss
+from news.views import articles as views
 from portal.core.cache import public_page
 
 app_name = "news"

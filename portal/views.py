@@ -1,17 +1,21 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.views import defaults
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 
 from events import selectors as events
 from news.selectors import published_articles
+from portal import health
 from portal import search as site_search
 from portal.core.cache import public_page
+from portal.core.middleware import csp_images_from
 from portal.core.pagination import paginate
 from portal.forms import SearchForm
 from projects import selectors as projects
@@ -33,6 +37,7 @@ def home(request):
     )
 
 
+@csp_images_from("MAP_TILE_URL")  # outside public_page: a cached page needs the tiles too
 @public_page
 def network_map(request):
     regions = Region.objects.filter(latitude__isnull=False).order_by("name")
@@ -92,6 +97,12 @@ def search(request):
     )
 
 
+def login_redirect(request):
+    """The admin's and the browsable API's login pages send to the portal's, which brings
+    the visitor back (with the lockout and the second factor on the way)."""
+    return redirect_to_login(request.GET.get("next") or reverse("home"))
+
+
 def robots(request):
     lines = [
         "User-agent: *",
@@ -105,20 +116,57 @@ def robots(request):
 
 @never_cache
 def healthz(request):
-    """For load balancers and docker-compose: the database answers, or this fails."""
+    """Liveness, for load balancers: the process serves and its database answers."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readyz(request):
+    """Readiness, for docker-compose: the database, Redis, the migrations and a worker."""
+    checks = health.readiness()
+    failed = [name for name, state in checks.items() if state != health.OK]
+    if failed:
+        return JsonResponse(
+            {"status": "unavailable", "failed": failed, "checks": checks}, status=503
+        )
+    return JsonResponse({"status": "ready", "checks": checks})
 
 
 def _api(request) -> bool:
     return request.path.startswith("/api/")
 
 
+API_NOT_FOUND = {"detail": "No API endpoint at this address."}
+
+
+# Exempt as the 404 it stands for was: it changes nothing, and a write to a wrong address
+# should learn that the address is wrong, not that a CSRF token is missing.
+@csrf_exempt
+def api_not_found(request):
+    """An address under /api/ that no endpoint answers, as JSON.
+
+    A route rather than handler404 alone: with DEBUG on (as `./dev run` has it) Django
+    answers a missing route with its own HTML page and never asks handler404.
+    """
+    path = request.path_info
+    if settings.APPEND_SLASH and not path.endswith("/"):
+        # This route matches everything, so CommonMiddleware no longer sees the 404 it
+        # would add the slash for: the same redirect, done here.
+        try:
+            match = resolve(path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not api_not_found:
+            return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
+    return JsonResponse(API_NOT_FOUND, status=404)
+
+
 def not_found(request, exception):
     # API clients get JSON at every address under /api/, even one no endpoint answers.
     if _api(request):
-        return JsonResponse({"detail": "No API endpoint at this address."}, status=404)
+        return JsonResponse(API_NOT_FOUND, status=404)
     return defaults.page_not_found(request, exception)
 
 

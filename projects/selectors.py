@@ -108,6 +108,7 @@ def practices_to_review(user) -> list[GoodPractice]:
     proposed = (
         GoodPractice.objects.filter(status=GoodPractice.Status.PROPOSED)
         .select_related("project", "organisation", "region", "proposed_by")
+        .prefetch_related("themes")
         .order_by("created_at")
     )
     return [p for p in proposed if user.has_perm("projects.review_partner_work", p.project)]

@@ -1,9 +1,11 @@
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from django.conf import settings
@@ -175,40 +177,78 @@ def outsider(db):
 
 
 class _Worker:
-    """A real Celery worker process on one test database and this process's broker."""
+    """A real Celery worker process on one test database and this process's broker.
 
-    def __init__(self, database: str, mail_dir: Path):
+    Every worker of a test process takes tasks from the same broker, so only those a test
+    wants may run: `only()` stops the others (a stopped one starts again when asked for).
+    `env` overrides settings of the worker alone (the newsletter's tests point EMAIL_URL at
+    an SMTP server).
+    """
+
+    running: ClassVar[list["_Worker"]] = []
+
+    def __init__(self, database: str, mail_dir: Path, **env):
+        self.database, self.mail_dir, self.env = database, mail_dir, env
+        self.name = f"test{id(self)}@%h"
+        self.start()
+
+    def start(self):
         from portal.celery import app
 
-        self.database, self.mail_dir = database, mail_dir
         env = {
             **os.environ,
             "REDIS_URL": settings.CELERY_BROKER_URL,
             # Four slashes: django-environ reads the path after the third as relative.
-            "EMAIL_URL": f"filemail:///{mail_dir}",
+            "EMAIL_URL": f"filemail:///{self.mail_dir}",
             "DJANGO_SETTINGS_MODULE": "portal.settings",
             # A pooled connection would outlive the tests' database copies and drops.
             "DATABASE_POOL": "false",
+            **self.env,
         }
         if os.environ.get("DATABASE_URL"):
-            env["DATABASE_URL"] = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + database
+            env["DATABASE_URL"] = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + self.database
         else:
-            env["PORTAL_DATABASE_NAME"] = database
+            env["PORTAL_DATABASE_NAME"] = self.database
         app.control.purge()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo", "-lWARNING"],
+            [
+                sys.executable,
+                *("-m", "celery", "-A", "portal", "worker", "--pool=solo", "-lWARNING"),
+                *("-n", self.name),
+            ],
             cwd=Path(__file__).resolve().parents[1],
             env=env,
         )
+        _Worker.running.append(self)
+        # Asked by name: another worker of this process may be answering already.
+        hostname = self.name.replace("%h", socket.gethostname())
         deadline = time.monotonic() + 60
-        while not app.control.ping(timeout=0.5):
+        while not app.control.ping(destination=[hostname], timeout=0.5):
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.process.kill()
                 pytest.fail("the Celery worker did not start")
 
+    @classmethod
+    def only(cls, *workers: "_Worker") -> None:
+        for worker in list(cls.running):
+            if worker not in workers:
+                worker.stop()
+        for worker in workers:
+            if worker not in cls.running:
+                worker.start()
+
     def stop(self):
+        if self in _Worker.running:
+            _Worker.running.remove(self)
         self.process.terminate()
         self.process.wait(timeout=20)
+
+    def kill(self):
+        """As the OOM killer or a pulled plug would: no chance to finish or acknowledge."""
+        self.process.kill()
+        self.process.wait(timeout=20)
+        if self in _Worker.running:
+            _Worker.running.remove(self)
 
     def forget_mail(self):
         shutil.rmtree(self.mail_dir, ignore_errors=True)
@@ -249,6 +289,7 @@ def celery_worker(transactional_db, request):
         # A test on a database of its own (the demo's copy) gets a worker of its own.
         worker = _Worker(connection.settings_dict["NAME"], request.getfixturevalue("tmp_path"))
         request.addfinalizer(worker.stop)
+    _Worker.only(worker)
     app.control.purge()
     worker.forget_mail()
     return worker

@@ -5,7 +5,7 @@ import factory
 from django.contrib.contenttypes.models import ContentType
 
 from events.models import Event, Person, Presentation, RegistrationSettings, Session
-from news.models import Article
+from news.models import Article, Issue, IssueItem, Subscriber
 from portal.accounts.models import User
 from portal.core.models import Document
 from projects.models import GoodPractice, Partnership, Programme, Project, ProjectRole
@@ -254,3 +254,36 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     url = factory.Sequence(lambda n: f"https://example.org/documents/{n}.pdf")
     content_type = factory.LazyAttribute(lambda d: ContentType.objects.get_for_model(d.owner))
     object_id = factory.SelfAttribute("owner.pk")
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed newsletter subscriber who chose no topic (so gets every issue)."""
+
+    class Meta:
+        model = Subscriber
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    language = "en"
+    state = Subscriber.State.CONFIRMED
+    consent_text = "I agree."
+    consent_version = "test"
+    consented_at = factory.LazyFunction(lambda: datetime.datetime.now(tz=BRUSSELS))
+
+
+class IssueFactory(factory.django.DjangoModelFactory):
+    """A draft issue with one article, unless `items=[...]` (articles and events) says."""
+
+    class Meta:
+        model = Issue
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Issue {n}")
+    intro = "What happened this month."
+
+    @factory.post_generation
+    def items(issue, create, extracted, **kwargs):
+        if not create:
+            return
+        for n, item in enumerate(extracted if extracted is not None else [ArticleFactory()]):
+            field = "event" if isinstance(item, Event) else "article"
+            IssueItem.objects.create(issue=issue, position=n + 1, **{field: item})

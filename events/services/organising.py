@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from events import notifications
 from events.models import Consent, Message, Registration, RegistrationSettings
 from events.services import places
-from portal.core.cache import bump_content_version
 
 LANGUAGES = ("en", "nl", "de")
 
@@ -39,7 +38,6 @@ def registration_settings_save(
         config.consent = Consent.objects.create(event=event, version=version, **texts)
     config.full_clean()
     config.save()
-    transaction.on_commit(bump_content_version)
     if config.capacity is None or config.capacity > places.places_taken(event.pk):
         # Relocked, for the same order as every other change of places.
         config = places.lock(event.pk)

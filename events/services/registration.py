@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from events import notifications
 from events.models import Registration, RegistrationSettings, SessionSeat
 from events.services import places
-from portal.core.cache import bump_content_version
+from portal.core.cache import content_changed
 from portal.core.mail import mail_forget
 
 R = Registration.State
@@ -36,8 +36,9 @@ class RegistrationClosed(ValidationError):
 
 
 def _places_changed() -> None:
-    # Event pages and the API show the places left; they are cached per content version.
-    transaction.on_commit(bump_content_version)
+    # Event pages and the API show the places left; they are cached per content version,
+    # which registrations (private rows) do not move by themselves. Moved on commit.
+    content_changed()
 
 
 def closed_reason(config: RegistrationSettings | None, now=None) -> str | None:

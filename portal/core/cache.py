@@ -1,9 +1,10 @@
 """The anonymous page cache.
 
 Public pages are the same for every visitor, so a rendered page is kept with the *content
-version* it was rendered at. Any change to public content bumps the version (portal.apps
-connects the signals), which retires every cached page at once: no page can show stale
-content, and nobody has to know which pages a change touches.
+version* it was rendered at. Any change to public content bumps the version once its
+transaction commits (portal.apps connects the signals to `content_changed`), which retires
+every cached page at once: no page can show stale content, and nobody has to know which
+pages a change touches.
 
 Pages live in Redis, shared by all processes, and the most used ones also in a small
 memory of each process; every request still asks Redis for the current version, so a
@@ -17,6 +18,7 @@ from collections import OrderedDict
 from functools import wraps
 
 from django.core.cache import cache, caches
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
@@ -64,6 +66,16 @@ def bump_content_version(**kwargs) -> None:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, _fresh_version(), timeout=None)
+
+
+def content_changed(**kwargs) -> None:
+    """A public row changed: retire the cached pages once the change is committed.
+
+    Bumping at once would let a request that comes in before the commit read the old rows
+    and cache them under the new version, where they would stay until the timeout. A
+    rolled-back change bumps nothing.
+    """
+    transaction.on_commit(bump_content_version, using=kwargs.get("using"))
 
 
 def _key(request) -> str:

@@ -23,6 +23,20 @@ logger = logging.getLogger(__name__)
 
 # A worker that dies mid-send leaves its claim behind; after this long it is released.
 STALE_CLAIM = timedelta(minutes=15)
+# A mail due this long ago and still queued lost its dispatch (the broker was down when
+# the transaction committed, or the retry's message went with a restarted Redis).
+LOST_AFTER = timedelta(minutes=5)
+# Attempts in all, the first one included; then the mail is given up as failed.
+MAX_ATTEMPTS = 6
+# A retry's countdown is measured by the clock of the process that sets it; a task that
+# wakes this much before the row's time still counts as on time.
+EARLY = timedelta(seconds=2)
+
+
+def retry_delay(attempts: int) -> int:
+    """Seconds to wait after the n-th failed attempt: a mail server down now is often up
+    in a few minutes (30 s, 1, 2, 4, 8 minutes)."""
+    return 30 * 2 ** (attempts - 1)
 
 
 def render_mail(name: str, context: dict, language: str | None = None) -> tuple[str, str, str]:
@@ -34,27 +48,61 @@ def render_mail(name: str, context: dict, language: str | None = None) -> tuple[
     return " ".join(subject.split()), text.strip() + "\n", html
 
 
-def mail_queue(
+def mail_queue(*, key: str, user, name: str, context: dict) -> OutgoingMail | None:
+    """Queue a notice for a user; None if a mail with this key was queued before."""
+    return mail_queue_to(
+        key=key,
+        to=user.email,
+        language=user.language or None,
+        name=name,
+        context={"user": user, **context},
+    )
+
+
+def mail_queue_to(
     *,
     key: str,
-    user,
+    to: str,
+    language: str | None,
     name: str,
     context: dict,
+    headers: dict | None = None,
     attachments: Sequence[tuple[str, bytes, str]] = (),
 ) -> OutgoingMail | None:
-    """Queue a notice for a user; None if a mail with this key was queued before.
+    """Queue a mail for an address that need not be a user's (a newsletter subscriber, an
+    event's registrant). `attachments` are (file name, content, MIME type)."""
+    subject, text, html = render_mail(name, context, language)
+    return mail_queue_rendered(
+        key=key,
+        to=to,
+        subject=subject,
+        text=text,
+        html=html,
+        headers=headers,
+        attachments=attachments,
+    )
 
-    `user` is the reader: a User, or anything else with an `email` and a `language` (an
-    event's registrant has no account). `attachments` are (file name, content, MIME type).
-    """
-    subject, text, html = render_mail(name, {"user": user, **context}, user.language or None)
+
+def mail_queue_rendered(
+    *,
+    key: str,
+    to: str,
+    subject: str,
+    text: str,
+    html: str,
+    headers: dict | None = None,
+    attachments: Sequence[tuple[str, bytes, str]] = (),
+) -> OutgoingMail | None:
     mail, created = OutgoingMail.objects.get_or_create(
         key=key[:200],
         defaults={
-            "to": user.email,
+            "to": to,
             "subject": subject,
             "body_text": text,
             "body_html": html,
+            "headers": headers or {},
+            # Small files such as a calendar entry, kept with the mail so a retry sends
+            # the same.
             "attachments": [
                 {
                     "filename": filename,
@@ -74,16 +122,21 @@ def mail_queue(
 
 
 def mail_send(mail_id: int) -> bool:
-    """Send one queued mail; False if it is not (or no longer) this call's to send."""
+    """Send one queued mail; False if it is not (or not yet, or no longer) this call's to send."""
+    now = timezone.now()
     # Claimed by compare-and-swap: of two workers handed the same id, one changes the row
-    # and the other sees nothing to do.
-    claimed = OutgoingMail.objects.filter(pk=mail_id, state=OutgoingMail.State.QUEUED).update(
-        state=OutgoingMail.State.SENDING, attempts=F("attempts") + 1, claimed_at=timezone.now()
-    )
+    # and the other sees nothing to do. A mail waiting out a retry's countdown is not due:
+    # a task for it that comes early ends here, and the chain that set the countdown is
+    # the only one that goes on.
+    claimed = OutgoingMail.objects.filter(
+        pk=mail_id, state=OutgoingMail.State.QUEUED, next_attempt_at__lte=now + EARLY
+    ).update(state=OutgoingMail.State.SENDING, attempts=F("attempts") + 1, claimed_at=now)
     if not claimed:
         return False
     mail = OutgoingMail.objects.get(pk=mail_id)
-    message = EmailMultiAlternatives(mail.subject, mail.body_text, to=[mail.to])
+    message = EmailMultiAlternatives(
+        mail.subject, mail.body_text, to=[mail.to], headers=mail.headers
+    )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")
     for attachment in mail.attachments:
@@ -95,14 +148,35 @@ def mail_send(mail_id: int) -> bool:
     try:
         message.send()
     except Exception as error:
-        OutgoingMail.objects.filter(pk=mail_id).update(
-            state=OutgoingMail.State.QUEUED, last_error=f"{type(error).__name__}: {error}"
-        )
+        _record_failure(mail, f"{type(error).__name__}: {error}")
         raise
     OutgoingMail.objects.filter(pk=mail_id).update(
         state=OutgoingMail.State.SENT, sent_at=timezone.now(), last_error=""
     )
     return True
+
+
+def _record_failure(mail: OutgoingMail, error: str) -> None:
+    if mail.attempts >= MAX_ATTEMPTS:
+        mail_give_up(mail.pk, error)
+        return
+    OutgoingMail.objects.filter(pk=mail.pk, state=OutgoingMail.State.SENDING).update(
+        state=OutgoingMail.State.QUEUED,
+        last_error=error,
+        next_attempt_at=timezone.now() + timedelta(seconds=retry_delay(mail.attempts)),
+    )
+
+
+def mail_retry_countdown(mail_id: int) -> float | None:
+    """Seconds until a failed mail is due again, or None if it was given up (or sent)."""
+    due = (
+        OutgoingMail.objects.filter(pk=mail_id, state=OutgoingMail.State.QUEUED)
+        .values_list("next_attempt_at", flat=True)
+        .first()
+    )
+    if due is None:
+        return None
+    return max(0.0, (due - timezone.now()).total_seconds())
 
 
 def mail_forget(key_prefix: str) -> int:
@@ -122,13 +196,22 @@ def mail_give_up(mail_id: int, error: str) -> None:
 
 
 def mail_requeue_stale() -> list[int]:
-    """Mails whose dispatch was lost (broker down at commit) or whose worker died."""
+    """Mails whose dispatch was lost (broker down at commit) or whose worker died.
+
+    A mail waiting out a retry's countdown is not among them: its own chain wakes it.
+    Each one returned is marked due now, so the next run leaves it alone for LOST_AFTER
+    while the new dispatch gets its chance.
+    """
     now = timezone.now()
-    OutgoingMail.objects.filter(
-        state=OutgoingMail.State.SENDING, claimed_at__lt=now - STALE_CLAIM
-    ).update(state=OutgoingMail.State.QUEUED)
-    return list(
-        OutgoingMail.objects.filter(
-            state=OutgoingMail.State.QUEUED, created_at__lt=now - timedelta(minutes=5)
-        ).values_list("pk", flat=True)
-    )
+    with transaction.atomic():
+        released = OutgoingMail.objects.filter(
+            state=OutgoingMail.State.SENDING, claimed_at__lt=now - STALE_CLAIM
+        ).select_for_update(skip_locked=True)
+        lost = OutgoingMail.objects.filter(
+            state=OutgoingMail.State.QUEUED, next_attempt_at__lt=now - LOST_AFTER
+        ).select_for_update(skip_locked=True)
+        ids = [*released.values_list("pk", flat=True), *lost.values_list("pk", flat=True)]
+        OutgoingMail.objects.filter(pk__in=ids).update(
+            state=OutgoingMail.State.QUEUED, next_attempt_at=now
+        )
+    return ids

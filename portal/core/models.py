@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.validators import validate_document_file
@@ -87,7 +88,9 @@ class OutgoingMail(models.Model):
 
     The key names what the mail is about and for whom; its uniqueness makes queueing the
     same notice twice a no-op, and the state column lets a retried task skip a mail that
-    already went out.
+    already went out. `next_attempt_at` says when the mail is next due: a mail waiting out a
+    retry's countdown is not due, so neither the beat's rescue nor a stray second task
+    starts a second retry chain for it.
     """
 
     class State(models.TextChoices):
@@ -108,7 +111,10 @@ class OutgoingMail(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
+    # Extra header lines (List-Unsubscribe...), name to value.
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now, db_index=True)
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 

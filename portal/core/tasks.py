@@ -2,19 +2,18 @@ from celery import shared_task
 
 from portal.core import mail
 
-MAX_RETRIES = 5
 
-
-@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
+@shared_task(bind=True, acks_late=True)
 def send_mail_task(self, mail_id: int) -> bool:
     try:
         return mail.mail_send(mail_id)
     except Exception as error:
-        if self.request.retries >= MAX_RETRIES:
-            mail.mail_give_up(mail_id, f"{type(error).__name__}: {error}")
+        # The row counts the attempts and says when the next one is due, so the limit holds
+        # however many tasks were dispatched for this mail; None means it was given up.
+        countdown = mail.mail_retry_countdown(mail_id)
+        if countdown is None:
             return False
-        # A mail server that is down now is often up in a few minutes.
-        raise self.retry(exc=error, countdown=30 * 2**self.request.retries) from error
+        raise self.retry(exc=error, countdown=countdown, max_retries=None) from error
 
 
 @shared_task

@@ -1,8 +1,11 @@
 """Mail goes out through a real Celery worker, once, and only after the commit."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail as outbox
 from django.db import transaction
+from django.utils import timezone
 
 from portal.core import mail, tasks
 from portal.core.models import OutgoingMail
@@ -75,6 +78,96 @@ def test_a_failed_send_is_released_for_a_retry_with_the_reason(settings):
     assert queued.attempts == 1
     assert queued.last_error == "ConnectionRefusedError: mail server down"
     assert outbox.outbox == []
+    # Due again after the first back-off, and the task is told how long that is.
+    assert 25 < mail.mail_retry_countdown(queued.pk) <= 30
+
+
+@pytest.mark.django_db
+def test_a_mail_waiting_out_a_retry_is_not_dispatched_a_second_time():
+    # The flaw this fixes: the beat re-dispatched every mail queued for five minutes, also
+    # one waiting out the eight minutes after its fourth failure, so a second retry chain
+    # started beside the first and the limit on attempts no longer held.
+    queued = _notice(factories.UserFactory())
+    now = timezone.now()
+    OutgoingMail.objects.filter(pk=queued.pk).update(
+        created_at=now - timedelta(minutes=30),
+        attempts=4,
+        next_attempt_at=now + timedelta(minutes=8),
+    )
+    assert mail.mail_requeue_stale() == []
+
+
+@pytest.mark.django_db
+def test_a_mail_whose_dispatch_was_lost_is_dispatched_once_again():
+    queued = _notice(factories.UserFactory())
+    OutgoingMail.objects.filter(pk=queued.pk).update(
+        next_attempt_at=timezone.now() - timedelta(minutes=6)
+    )
+    assert mail.mail_requeue_stale() == [queued.pk]
+    # The new dispatch gets its chance before the beat tries again.
+    assert mail.mail_requeue_stale() == []
+
+
+@pytest.mark.django_db
+def test_the_claim_of_a_dead_worker_is_released_and_dispatched():
+    queued = _notice(factories.UserFactory())
+    OutgoingMail.objects.filter(pk=queued.pk).update(
+        state=OutgoingMail.State.SENDING,
+        attempts=1,
+        claimed_at=timezone.now() - timedelta(minutes=20),
+    )
+    assert mail.mail_requeue_stale() == [queued.pk]
+    assert OutgoingMail.objects.get(pk=queued.pk).state == OutgoingMail.State.QUEUED
+
+
+@pytest.mark.django_db
+def test_the_limit_on_attempts_is_counted_by_the_row(settings):
+    settings.EMAIL_BACKEND = "tests.core.test_mail.BrokenBackend"
+    queued = _notice(factories.UserFactory())
+    OutgoingMail.objects.filter(pk=queued.pk).update(attempts=mail.MAX_ATTEMPTS - 1)
+    with pytest.raises(ConnectionRefusedError):
+        mail.mail_send(queued.pk)
+    queued.refresh_from_db()
+    assert queued.state == OutgoingMail.State.FAILED
+    assert queued.attempts == mail.MAX_ATTEMPTS
+    assert mail.mail_retry_countdown(queued.pk) is None
+
+
+def test_a_task_for_a_mail_not_yet_due_sends_nothing_and_starts_no_chain(celery_worker):
+    user = factories.UserFactory()
+    waiting = OutgoingMail.objects.create(
+        key="waiting",
+        to=user.email,
+        subject="Waiting",
+        body_text="Waiting out a retry.",
+        attempts=2,
+        next_attempt_at=timezone.now() + timedelta(minutes=2),
+    )
+    assert tasks.send_mail_task.delay(waiting.pk).get(timeout=20) is False
+    waiting.refresh_from_db()
+    assert (waiting.state, waiting.attempts) == (OutgoingMail.State.QUEUED, 2)
+    assert celery_worker.sent() == []
+    # Once due, the same task sends it.
+    OutgoingMail.objects.filter(pk=waiting.pk).update(next_attempt_at=timezone.now())
+    assert tasks.send_mail_task.delay(waiting.pk).get(timeout=20) is True
+    assert len(celery_worker.sent()) == 1
+
+
+def test_headers_queued_with_a_mail_go_out_with_it(celery_worker):
+    queued = mail.mail_queue_to(
+        key="with-headers",
+        to="reader@example.org",
+        language="de",
+        name="test_notice",
+        context={"what": "Kopfzeilen", "user": None},
+        headers={"List-Unsubscribe": "<https://example.org/u/1>"},
+    )
+    celery_worker.wait_for(
+        lambda: OutgoingMail.objects.get(pk=queued.pk).state == OutgoingMail.State.SENT
+    )
+    (message,) = celery_worker.sent()
+    assert "List-Unsubscribe: <https://example.org/u/1>" in message
+    assert "To: reader@example.org" in message
 
 
 class BrokenBackend:
@@ -91,11 +184,12 @@ def test_an_attachment_travels_with_the_mail(celery_worker):
 
     user = factories.UserFactory()
     calendar = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
-    queued = mail.mail_queue(
+    queued = mail.mail_queue_to(
         key="notice:ics",
-        user=user,
+        to=user.email,
+        language="en",
         name="test_notice",
-        context={"what": "a file"},
+        context={"user": user, "what": "a file"},
         attachments=[("event.ics", calendar, "text/calendar")],
     )
     celery_worker.wait_for(

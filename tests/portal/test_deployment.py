@@ -38,21 +38,28 @@ def production_like(settings):
 
 
 @pytest.mark.django_db
-def test_healthz_answers_over_plain_http_while_pages_redirect_to_https(client, production_like):
+def test_health_checks_answer_over_plain_http_while_pages_redirect_to_https(
+    client, production_like
+):
     # The client is new to this test, so its middleware reads the settings above.
     health = client.get("/healthz", HTTP_HOST=PRODUCTION_HOST)
     assert health.status_code == 200
     assert health.json() == {"status": "ok"}
+    ready = client.get("/readyz", HTTP_HOST=PRODUCTION_HOST)
+    assert ready.status_code in (200, 503)
+    assert "checks" in ready.json()
     page = client.get("/en/", HTTP_HOST=PRODUCTION_HOST)
     assert page.status_code == 301
     assert page["Location"] == f"https://{PRODUCTION_HOST}/en/"
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_web_health_check_passes_against_production_hosts(live_server, settings, monkeypatch):
+def test_the_web_health_check_passes_against_production_hosts(
+    live_server, celery_worker, settings, monkeypatch
+):
     settings.ALLOWED_HOSTS = [PRODUCTION_HOST]
     code = _command("web")
-    assert "http://127.0.0.1:8000/healthz" in code
+    assert "http://127.0.0.1:8000/readyz" in code
     code = code.replace("http://127.0.0.1:8000", live_server.url)
 
     monkeypatch.setenv("ALLOWED_HOSTS", f"{PRODUCTION_HOST},www.{PRODUCTION_HOST}")

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -54,6 +55,28 @@ PRODUCTION = {
 def test_check_deploy_is_clean_with_production_settings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_answers_with_every_security_header():
+    """A page over HTTPS as production serves it: HSTS, CSP, no framing, secure cookies."""
+    code = (
+        "import json; from django.test import Client; from django.conf import settings\n"
+        "page = Client().get('/en/login/', secure=True, HTTP_HOST='portal.example.org')\n"
+        "print(json.dumps({'status': page.status_code, 'headers': dict(page.headers),"
+        " 'cookies': {n: dict(c) for n, c in page.cookies.items()}}))"
+    )
+    result = _manage("shell", "-c", code, **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    headers = answer["headers"]
+    assert answer["status"] == 200
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    assert "script-src 'self';" in headers["Content-Security-Policy"] + ";"
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert answer["cookies"]["csrftoken"]["secure"] is True
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from projects import services
 from projects.models import GoodPractice
@@ -157,3 +159,45 @@ def test_a_coordinator_sees_only_the_proposals_of_the_projects_they_coordinate(
     client.force_login(coordinator)
     review = client.get("/en/good-practices/review/").content.decode()
     assert mine.title in review and "Another project's" not in review
+
+
+FULL_TEXT = {
+    "problem": "SMEs lack access to pilot plants.",
+    "description": "The region pays half of a first lab day.",
+    "resources": "Two staff and a voucher budget.",
+    "evidence": "Forty SMEs used a lab in the first year.",
+    "transferability": "Works wherever labs have spare capacity.",
+    "lessons": "Keep the application to one page.",
+}
+
+
+def test_the_coordinator_reads_the_whole_proposal_before_it_goes_public(
+    client, partner_member, partnership, coordinator
+):
+    theme = ThemeFactory(name="Bioeconomy")
+    client.force_login(partner_member)
+    _propose(client, partnership, themes=[theme.pk], **FULL_TEXT)
+    client.force_login(coordinator)
+    review = client.get("/en/good-practices/review/").content.decode()
+    for text in FULL_TEXT.values():
+        assert text in review
+    assert "Bioeconomy" in review and "Funding instrument" in review
+
+
+def test_the_review_page_reads_the_same_queries_for_many_proposals(client, coordinator, project):
+    client.force_login(coordinator)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/en/good-practices/review/").status_code == 200
+        return len(captured)
+
+    def propose(count):
+        for _ in range(count):
+            practice = GoodPracticeFactory(project=project, status="proposed", problem="Why")
+            practice.themes.set([ThemeFactory()])
+
+    propose(2)
+    few = queries()
+    propose(8)
+    assert queries() == few

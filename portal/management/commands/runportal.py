@@ -1,8 +1,13 @@
 """`make run`: prepare the database and start the web server, a Celery worker and beat.
 
 Loading the settings has already started the embedded PostgreSQL and Redis if the
-environment names none. Ctrl-C stops the three processes and the embedded servers that
-this run started (servers that were already running are left as they were).
+environment names none. Unless EMAIL_URL names a mail server, a local one is started too
+and every mail lands as a file in var/mail/ (portal.core.mailsink). Ctrl-C stops the three
+processes, the mail server and the embedded servers that this run started (servers that
+were already running are left as they were).
+
+Without SITE_URL in the environment, the run's own address becomes the site's: the API's
+links, the feeds and the mails of all three processes point where the portal serves.
 """
 
 import os
@@ -16,7 +21,27 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from portal import embedded
+from portal.core.mailsink import Mailbox, Sink
 from portal.demo.loader import DEMO_PASSWORD, load_demo
+
+MAIL_DIR = embedded.VAR_DIR / "mail"
+
+
+def site_url(host: str, port: int) -> str:
+    """The address a browser reaches a server on `host`:`port` by."""
+    if host in ("", "0.0.0.0", "::"):
+        host = "localhost"
+    elif ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def child_environment(host: str, port: int) -> dict[str, str]:
+    """The environment of the web server, the worker and beat."""
+    environment = dict(os.environ)
+    if not environment.get("SITE_URL"):
+        environment["SITE_URL"] = site_url(host, port)
+    return environment
 
 
 class Command(BaseCommand):
@@ -60,13 +85,21 @@ class Command(BaseCommand):
                 settings.CELERY_BEAT_SCHEDULE_FILENAME,
             ],
         }
-        processes = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}
+        environment, sink = child_environment(host, port), None
+        if not os.environ.get("EMAIL_URL"):
+            sink = self._mail_sink()
+            environment["EMAIL_URL"] = sink.url
+        processes = {name: subprocess.Popen(cmd, env=environment) for name, cmd in commands.items()}
 
-        self.stdout.write(self.style.SUCCESS(f"\nThe portal runs at http://{host}:{port}/"))
-        self.stdout.write(f"Admin: http://{host}:{port}/en/admin/")
+        address = site_url(host, port)
+        self.stdout.write(self.style.SUCCESS(f"\nThe portal runs at {address}/"))
+        self.stdout.write(f"Admin: {address}/en/admin/")
+        self.stdout.write(f"Links in the API, feeds and mails: {environment['SITE_URL']}/")
         self.stdout.write(f"Demo logins (password “{DEMO_PASSWORD}”):")
         for email, name in logins:
             self.stdout.write(f"  {email:32} {name}")
+        if sink:
+            self.stdout.write(f"Mail the portal sends lands in {MAIL_DIR}/, a .eml file each.")
         self.stdout.write("Press Ctrl-C to stop.\n")
 
         try:
@@ -81,8 +114,18 @@ class Command(BaseCommand):
             # would abort this clean-up half-way; from here on, finish it.
             signal.signal(signal.SIGINT, signal.SIG_IGN)
             self._stop(processes)
+            if sink:
+                sink.stop()
             embedded.stop(started_servers)
             self.stdout.write("Stopped.")
+
+    @staticmethod
+    def _mail_sink() -> Sink:
+        # Port 1025 unless another run (another worktree) has it already.
+        try:
+            return Sink(1025, Mailbox(MAIL_DIR, keep=False)).start()
+        except (OSError, RuntimeError):
+            return Sink(0, Mailbox(MAIL_DIR, keep=False)).start()
 
     @staticmethod
     def _stop(processes):

@@ -1,0 +1,56 @@
+"""`./dev run` on another port: every absolute link follows it unless SITE_URL says else."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from portal.management.commands.runportal import child_environment, site_url
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("host", "address"),
+    [
+        ("127.0.0.1", "http://127.0.0.1:8765"),
+        ("0.0.0.0", "http://localhost:8765"),
+        ("::1", "http://[::1]:8765"),
+        ("portal.local", "http://portal.local:8765"),
+    ],
+)
+def test_the_site_url_is_where_the_run_serves(host, address):
+    assert site_url(host, 8765) == address
+
+
+def test_a_site_url_given_is_kept(monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://portal.example.org")
+    assert child_environment("127.0.0.1", 8765)["SITE_URL"] == "https://portal.example.org"
+
+
+def test_the_processes_of_a_run_on_port_8765_link_to_it(monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    environment = child_environment("127.0.0.1", 8765)
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    code = (
+        "import json; from django.conf import settings; from django.test import Client; "
+        "root = Client().get('/api/v1/', HTTP_ACCEPT='application/json').json(); "
+        "print(json.dumps([settings.SITE_URL, settings.CSRF_TRUSTED_ORIGINS, root['events']]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={**environment, "DEBUG": "true", "ALLOWED_HOSTS": "testserver"},  # as make run
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    site, trusted, events = json.loads(result.stdout.strip().splitlines()[-1])
+    assert site == "http://127.0.0.1:8765"
+    assert trusted == ["http://127.0.0.1:8765"]
+    assert events == "http://127.0.0.1:8765/api/v1/events/"
+    assert os.environ.get("SITE_URL") is None
