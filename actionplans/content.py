@@ -1,103 +1,231 @@
-"""A plan's content as one document: what a version stores and what a save writes.
+"""What an action plan contains, declared once: the four parts of the Interreg Europe
+template, their fields, types, limits and choices.
 
-The same dictionary shape is produced from the database (`content_of`), kept in every
-PlanVersion, compared by the history page, sent and received by the API, and written
-back by `actionplans.services.plan_write`. Values are JSON types: dates as ISO strings,
-money and indicator values as decimal strings, regions and practices by primary key.
+This description drives the editor's forms, the API's serializers, the checks every save
+passes, the JSON each version keeps, the display and the comparison of versions
+(actionplans.documents). A field added here — and as a column of its table — appears in
+all of them.
 """
 
-from decimal import Decimal
+from django.conf import settings
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 
-from django.db.models import Prefetch
-
-from actionplans.models import Action, ActionPlan
-
-PLAN_FIELDS = (
-    "title",
-    "language",
-    "other_organisations",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
+from actionplans.documents import store
+from actionplans.documents.fields import (
+    Amount,
+    Choice,
+    Date,
+    Email,
+    File,
+    MultiChoice,
+    Refs,
+    RichText,
+    Text,
 )
-ENDORSEMENT_FIELDS = ("endorsed_by", "endorsed_on", "letter")
-INSTRUMENT_FIELDS = ("name", "type", "improvements")
-ACTION_FIELDS = (
-    "title",
-    "background",
-    "learnt_from",
-    "good_practices",
-    "description",
-    "players",
-    "starts_on",
-    "ends_on",
-    "estimated_cost",
-    "funding_sources",
+from actionplans.documents.shape import Part, Rows, Shape
+from actionplans.models import Action, ActionPlan, Indicator, PolicyInstrument
+from portal.core.validators import validate_pdf_file
+from projects.models import GoodPractice
+from projects.selectors import public_practices
+from regions.models import Region
+
+
+def choosable_regions(plan):
+    """Regions a plan can say it learnt from: the other regions of its project."""
+    return (
+        Region.objects.filter(partnerships__project_id=plan.partnership.project_id)
+        .exclude(pk=plan.partnership.region_id)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def choosable_practices(plan):
+    return public_practices().select_related("region").order_by("title")
+
+
+def _ends_after_start(action: dict) -> dict:
+    starts, ends = action.get("starts_on"), action.get("ends_on")
+    if starts and ends and ends < starts:
+        return {
+            "ends_on": _("The action cannot end before it starts (%(start)s).") % {"start": starts}
+        }
+    return {}
+
+
+def _instrument(item) -> str:
+    return f"{item.name} ({item.type_label}: {', '.join(item.improvements_labels) or '–'})"
+
+
+def _indicator(item) -> str:
+    unit = f" ({item.unit})" if item.unit else ""
+    return f"{item.name}{unit}: {item.baseline} → {item.target}"
+
+
+def _letter_help():
+    return _("A PDF of at most %(limit)d MB.") % {"limit": settings.ENDORSEMENT_MAX_UPLOAD_MB}
+
+
+INDICATORS = Rows(
+    "indicators",
+    _("Performance indicators"),
+    model=Indicator,
+    parent="action",
+    max_rows=20,
+    item_label=_("Performance indicator %(number)s"),
+    summary=_indicator,
+    fields=[
+        Text("name", _("Indicator"), required=True, max_length=250),
+        Text("unit", _("Unit"), max_length=60),
+        Amount("baseline", _("Baseline"), required=True, max_digits=14, decimal_places=2),
+        Amount("target", _("Target"), required=True, max_digits=14, decimal_places=2),
+    ],
 )
-INDICATOR_FIELDS = ("name", "unit", "baseline", "target")
 
+ACTIONS = Rows(
+    "actions",
+    _("Actions"),
+    model=Action,
+    parent="plan",
+    keyed=True,
+    key_help=_(
+        "The action's id, to change it in place (review remarks stay attached to it); "
+        "leave it out for a new action."
+    ),
+    unknown_key_message=_("This plan has no action %(id)s."),
+    item_where=_("Action %(number)s: %(title)s"),
+    removed_where=_("Removed action: %(title)s"),
+    checks=[_ends_after_start],
+    fields=[
+        Text("title", _("Title of the action"), required=True, max_length=250),
+        RichText(
+            "background",
+            _("Background"),
+            help_text=_("What was learnt in the project, and from which region or good practice."),
+        ),
+        Refs(
+            "learnt_from",
+            _("Learnt from regions"),
+            model=Region,
+            valid=Region.objects.all,
+            choices=choosable_regions,
+            unknown_message=_("Unknown region."),
+        ),
+        Refs(
+            "good_practices",
+            _("Inspiring good practices"),
+            model=GoodPractice,
+            valid=public_practices,
+            choices=choosable_practices,
+            unknown_message=_("Only validated good practices can be linked."),
+            shown_publicly=lambda practice: practice.status == GoodPractice.Status.VALIDATED,
+        ),
+        RichText("description", _("The action")),
+        RichText("players", _("Players involved and their roles")),
+        Date("starts_on", _("Starts")),
+        Date("ends_on", _("Ends")),
+        Amount(
+            "estimated_cost",
+            _("Estimated costs (EUR)"),
+            max_digits=12,
+            decimal_places=2,
+            min_value=0,
+        ),
+        Text("funding_sources", _("Funding sources"), lines=2),
+        INDICATORS,
+    ],
+)
 
-def _json(value):
-    if value is None:
-        return None
-    if isinstance(value, Decimal):
-        return str(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
+PLAN = Shape(
+    "Plan",
+    [
+        Part(
+            "general",
+            _("Part I: general information"),
+            short=_("Part I"),
+            fields=[
+                Text("title", _("Title of the plan"), required=True, max_length=250),
+                Choice("language", _("Written in"), required=True, choices=settings.LANGUAGES),
+                Text("other_organisations", _("Other organisations involved"), lines=3),
+                Text("contact_name", _("Contact person"), max_length=150, private=True),
+                Email("contact_email", _("Contact email"), private=True),
+                Text("contact_phone", _("Contact phone"), max_length=40, private=True),
+            ],
+        ),
+        Part(
+            "policy",
+            _("Part II: policy context"),
+            short=_("Part II"),
+            fields=[
+                Rows(
+                    "instruments",
+                    _("Policy instruments"),
+                    model=PolicyInstrument,
+                    parent="plan",
+                    max_rows=10,
+                    item_label=_("Policy instrument %(number)s"),
+                    summary=_instrument,
+                    fields=[
+                        Text(
+                            "name",
+                            _("Name of the policy instrument"),
+                            required=True,
+                            max_length=300,
+                        ),
+                        Choice(
+                            "type", _("Type"), required=True, choices=PolicyInstrument.Type.choices
+                        ),
+                        MultiChoice(
+                            "improvements",
+                            _("Improvement sought"),
+                            choices=PolicyInstrument.Improvement.choices,
+                        ),
+                    ],
+                )
+            ],
+        ),
+        Part("actions", _("Part III: actions"), short=_("Part III"), fields=[ACTIONS]),
+        Part(
+            "endorsement",
+            _("Part IV: endorsement"),
+            short=_("Part IV"),
+            group="endorsement",
+            fields=[
+                Text(
+                    "endorsed_by",
+                    _("Endorsed by"),
+                    max_length=250,
+                    help_text=_("Name and position of the person who signed for the policy owner."),
+                ),
+                Date("endorsed_on", _("Endorsed on")),
+                File(
+                    "letter",
+                    _("Signed endorsement letter"),
+                    column="endorsement_letter",
+                    validator=validate_pdf_file,
+                    accept="application/pdf,.pdf",
+                    help_text=lazy(_letter_help, str)(),
+                    foreign_message=_("That endorsement letter does not belong to this plan."),
+                ),
+            ],
+        ),
+    ],
+)
 
 
 def plan_with_content(pk: int) -> ActionPlan:
     """A plan with everything content_of reads, in a fixed number of queries."""
-    actions = Action.objects.prefetch_related("indicators", "learnt_from", "good_practices")
     return (
         ActionPlan.objects.select_related("partnership")
-        .prefetch_related("instruments", Prefetch("actions", queryset=actions))
+        .prefetch_related(*store.prefetches(PLAN))
         .get(pk=pk)
     )
 
 
 def content_of(plan: ActionPlan) -> dict:
-    return {
-        **{field: getattr(plan, field) for field in PLAN_FIELDS},
-        "instruments": [
-            {
-                "name": instrument.name,
-                "type": instrument.type,
-                "improvements": list(instrument.improvements),
-            }
-            for instrument in plan.instruments.all()
-        ],
-        "actions": [
-            {
-                "id": action.pk,
-                "title": action.title,
-                "background": action.background,
-                "learnt_from": sorted(region.pk for region in action.learnt_from.all()),
-                "good_practices": sorted(p.pk for p in action.good_practices.all()),
-                "description": action.description,
-                "players": action.players,
-                "starts_on": _json(action.starts_on),
-                "ends_on": _json(action.ends_on),
-                "estimated_cost": _json(action.estimated_cost),
-                "funding_sources": action.funding_sources,
-                "indicators": [
-                    {field: _json(getattr(indicator, field)) for field in INDICATOR_FIELDS}
-                    for indicator in action.indicators.all()
-                ],
-            }
-            for action in plan.actions.all()
-        ],
-        "endorsement": {
-            "endorsed_by": plan.endorsed_by,
-            "endorsed_on": _json(plan.endorsed_on),
-            "letter": plan.endorsement_letter.name or "",
-        },
-    }
-
-
-def empty_action() -> dict:
-    return {"id": None, **{field: None for field in ACTION_FIELDS}, "indicators": []}
+    """The plan's current content, from its tables (see plan_with_content)."""
+    return store.read(PLAN, plan)
 
 
 def find_action(content: dict, action_id) -> dict | None:

@@ -1,16 +1,19 @@
-"""Who may do what with an action plan. Pages, the API and the admin ask these.
+"""Who may do what with an action plan and its progress reports. Pages, the API and the
+admin ask these.
 
-Partner members file their own partnership's plan and may change it only while it is a
-draft or changes were requested; the project's coordinators review it. Nobody else learns
-that a draft exists: views answer 404 to anyone without `view_plan`.
+Partner members file their own partnership's plan and reports and may change them only
+while they are drafts or changes were requested; the project's coordinators review them.
+Nobody else learns that a draft exists: views answer 404 to anyone without `view_plan`
+or `view_report`. The public sees approved plans and accepted reports' results.
 """
 
 import rules
 
-from actionplans.models import ActionPlan
+from actionplans.models import ActionPlan, ProgressReport
 from projects.rules import is_coordinator, represents_partnership
 
 State = ActionPlan.State
+ReportState = ProgressReport.State
 
 
 @rules.predicate
@@ -54,6 +57,47 @@ rules.add_perm("actionplans.request_changes_plan", is_reviewer & is_submitted)
 rules.add_perm("actionplans.approve_plan", is_reviewer & is_submitted)
 rules.add_perm("actionplans.reopen_plan", is_reviewer & is_approved)
 rules.add_perm("actionplans.set_due_plan", is_reviewer)
+
+
+@rules.predicate
+def files_report(user, report) -> bool:
+    return report is not None and represents_partnership(user, report.plan.partnership)
+
+
+@rules.predicate
+def reviews_report(user, report) -> bool:
+    return report is not None and is_coordinator(user, report)
+
+
+@rules.predicate
+def report_is_editable(user, report) -> bool:
+    return report is not None and report.state in (
+        ReportState.DRAFT,
+        ReportState.CHANGES_REQUESTED,
+    )
+
+
+@rules.predicate
+def report_is_submitted(user, report) -> bool:
+    return report is not None and report.state == ReportState.SUBMITTED
+
+
+@rules.predicate
+def plan_is_public(user, plan) -> bool:
+    return plan is not None and plan.approved_version_id is not None
+
+
+report_reviewer = reviews_report | rules.is_superuser
+
+rules.add_perm("actionplans.view_report", files_report | report_reviewer)
+# On a plan: its partner reports on it once it has been approved.
+rules.add_perm("actionplans.create_report", files_plan & plan_is_public)
+rules.add_perm("actionplans.change_report", files_report & report_is_editable)
+rules.add_perm("actionplans.submit_report", files_report & report_is_editable)
+rules.add_perm("actionplans.request_changes_report", report_reviewer & report_is_submitted)
+rules.add_perm("actionplans.accept_report", report_reviewer & report_is_submitted)
+# On a project: its coordinators follow its monitoring and set its schedule.
+rules.add_perm("actionplans.manage_monitoring", is_coordinator | rules.is_superuser)
 
 
 def can(user, permission: str, obj) -> bool:

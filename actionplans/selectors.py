@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from actionplans.content import PLAN
+from actionplans.documents.display import references as display_references
 from actionplans.models import ActionPlan, PlanTransition, PlanVersion, ReviewComment
-from projects.models import GoodPractice, Partnership, ProjectRole
-from projects.selectors import grants_for, public_practices
-from regions.models import Region
+from projects.models import Partnership, ProjectRole
+from projects.selectors import grants_for
 
 
 def partnerships_filed_by(user):
@@ -128,38 +129,9 @@ def plan_version(plan: ActionPlan, pk: int) -> PlanVersion:
     return plan.versions.select_related("author").get(pk=pk)
 
 
-@dataclass(frozen=True)
-class References:
-    """Names for the regions and good practices a content document refers to by key."""
-
-    regions: dict
-    practices: dict
-
-
-def references(*contents) -> References:
-    region_ids, practice_ids = set(), set()
-    for content in contents:
-        for action in content.get("actions") or []:
-            region_ids.update(action.get("learnt_from") or [])
-            practice_ids.update(action.get("good_practices") or [])
-    return References(
-        regions={r.pk: r for r in Region.objects.filter(pk__in=region_ids)},
-        practices={p.pk: p for p in GoodPractice.objects.filter(pk__in=practice_ids)},
-    )
-
-
-def choosable_regions(plan: ActionPlan):
-    """Regions a plan can say it learnt from: the other regions of its project."""
-    return (
-        Region.objects.filter(partnerships__project_id=plan.partnership.project_id)
-        .exclude(pk=plan.partnership.region_id)
-        .distinct()
-        .order_by("name")
-    )
-
-
-def choosable_practices(plan: ActionPlan):
-    return public_practices().select_related("region").order_by("title")
+def references(*contents) -> dict:
+    """The regions and good practices plan contents name by key, by field."""
+    return display_references(PLAN, *contents)
 
 
 def public_plans():

@@ -7,6 +7,7 @@ from portal.urls import urlpatterns as portal_urlpatterns
 urlpatterns = [
     path("bench/bare", views.bare),
     path("bench/events-values", views.events_values),
+    path("bench/dashboard-values", views.dashboard_values),
     # The same endpoint without its response cache: what serializing costs.
     path(
         "bench/api-events-uncached",

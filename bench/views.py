@@ -37,3 +37,23 @@ def events_values(request):
         )[:20]
     )
     return JsonResponse({"count": Event.objects.count(), "results": rows})
+
+
+def dashboard_values(request):
+    """What the monitoring dashboard reads, as the cheapest Django can give it: the
+    project's reports with their region, period and state, and every action row's status
+    and budget, read with .values() and returned as JSON."""
+    from actionplans.models import ActionProgress, ProgressReport
+
+    project = request.GET.get("project", "")
+    reports = list(
+        ProgressReport.objects.filter(period__project__slug=project).values(
+            "pk", "state", "period__number", "plan__partnership__region__name"
+        )
+    )
+    actions = list(
+        ActionProgress.objects.filter(report__period__project__slug=project).values(
+            "report_id", "status", "budget_spent", "estimated_cost"
+        )
+    )
+    return JsonResponse({"reports": reports, "actions": actions})

@@ -218,6 +218,11 @@ CELERY_BEAT_SCHEDULE = {
     # Starts scheduled newsletter issues and restarts a campaign whose lanes all went quiet.
     "newsletter-tick": {"task": "news.tasks.newsletter_tick", "schedule": 30},
     "newsletter-expire-sign-ups": {"task": "news.tasks.expire_sign_ups", "schedule": 3600},
+    # Partners' progress reports: before a deadline and once it has passed.
+    "report-reminders": {
+        "task": "actionplans.tasks.send_report_reminders",
+        "schedule": 3 * 60 * 60,
+    },
 }
 
 # --- Accounts and permissions ---------------------------------------------------------
@@ -456,7 +461,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # Several models have a "type" or "kind"; each enum gets a name of its own.
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "PlanStateEnum": "actionplans.models.ActionPlan.State",
+        "ReportStateEnum": "actionplans.models.ProgressReport.State",
+    },
 }
 # Anyone may read the public API and the feeds from a page on another site; nothing
 # crosses origins to write.

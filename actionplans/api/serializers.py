@@ -6,14 +6,19 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actionplans import workflow
-from actionplans.api.content import ActionSerializer, ContentSerializer, to_api
 from actionplans.checklist import plan_checklist
+from actionplans.content import ACTIONS, PLAN
+from actionplans.documents.serializers import content_serializer, item_serializer, to_api
 from actionplans.models import ActionPlan, PlanVersion, ReviewComment
 from actionplans.rules import can
 from portal.core.api.fields import LinkField
 from projects.api.refs import ProjectRefSerializer
 from projects.selectors import partnership_by_slugs
 from regions.api.refs import OrganisationRefSerializer, RegionRefSerializer
+
+# The plan's content and one action, as its description declares them.
+ContentSerializer = content_serializer(PLAN)
+ActionSerializer = item_serializer(PLAN.name, ACTIONS)
 
 
 def _absolute(name, *args) -> str:
@@ -37,7 +42,7 @@ class PublicPlanSerializer(serializers.Serializer):
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_content(self, plan) -> dict:
-        return to_api(plan.approved_version.content, self.context["refs"], public=True)
+        return to_api(PLAN, plan.approved_version.content, self.context["refs"], public=True)
 
 
 class PlanSummarySerializer(serializers.Serializer):
@@ -81,7 +86,7 @@ class PlanSerializer(PlanSummarySerializer):
 
     @extend_schema_field(ContentSerializer)
     def get_content(self, plan) -> dict:
-        return to_api(self.context["content"], self.context["refs"])
+        return to_api(PLAN, self.context["content"], self.context["refs"])
 
     @extend_schema_field(PartStatusSerializer(many=True))
     def get_checklist(self, plan) -> list:

@@ -21,8 +21,8 @@ from rest_framework.settings import api_settings
 from rest_framework.viewsets import GenericViewSet
 
 from actionplans import selectors, services, workflow
-from actionplans.api.content import ActionSerializer, from_api, stored_action, to_api
 from actionplans.api.serializers import (
+    ActionSerializer,
     ActionWriteSerializer,
     LetterSerializer,
     PlanCreateSerializer,
@@ -33,7 +33,8 @@ from actionplans.api.serializers import (
     StepSerializer,
     VersionSerializer,
 )
-from actionplans.content import content_of, find_action, plan_with_content
+from actionplans.content import ACTIONS, PLAN, content_of, find_action, plan_with_content
+from actionplans.documents.serializers import from_api, item_from_api, to_api
 from actionplans.models import ActionPlan
 from portal.core.api.schema import MemberSchema
 
@@ -145,11 +146,11 @@ class WorkspacePlanViewSet(_PlanViewSet):
         data = request.data
         if partial:
             # A PATCH names the parts it changes; the others stay as they are.
-            data = patched(to_api(current, selectors.references(current)), request)
+            data = patched(to_api(PLAN, current, selectors.references(current)), request)
         serializer = PlanWriteSerializer(data=data)
         serializer.is_valid(raise_exception=True)
         version = serializer.validated_data.pop("version")
-        return self.write(plan, from_api(serializer.validated_data, current), version)
+        return self.write(plan, from_api(PLAN, serializer.validated_data, current), version)
 
     @extend_schema(request=PlanWriteSerializer, responses=WRITE_RESPONSES)
     def update(self, request, pk=None):
@@ -265,7 +266,8 @@ class PlanActionViewSet(_PlanViewSet):
         return found
 
     def _shown(self, content, actions) -> list:
-        return to_api({**content, "actions": actions}, selectors.references(content))["actions"]
+        shown = to_api(PLAN, {**content, "actions": actions}, selectors.references(content))
+        return shown["actions"]
 
     @extend_schema(responses=ActionSerializer(many=True))
     def list(self, request, plan_pk=None):
@@ -286,7 +288,7 @@ class PlanActionViewSet(_PlanViewSet):
         serializer = ActionWriteSerializer(data=data)
         serializer.is_valid(raise_exception=True)
         version = serializer.validated_data.pop("version")
-        changed = {**stored_action(serializer.validated_data), "id": found["id"]}
+        changed = {**item_from_api(ACTIONS, serializer.validated_data, found), "id": found["id"]}
         actions = [changed if a["id"] == found["id"] else a for a in content["actions"]]
         return self.write(plan, {**content, "actions": actions}, version)
 
@@ -297,7 +299,7 @@ class PlanActionViewSet(_PlanViewSet):
         serializer = ActionWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         version = serializer.validated_data.pop("version")
-        added = {**stored_action(serializer.validated_data), "id": None}
+        added = {**item_from_api(ACTIONS, serializer.validated_data, {}), "id": None}
         response = self.write(plan, {**content, "actions": [*content["actions"], added]}, version)
         if response.status_code == status.HTTP_200_OK:
             response.status_code = status.HTTP_201_CREATED

@@ -6,7 +6,6 @@ is its policy instruments; Part III its actions, each with performance indicator
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -182,19 +181,6 @@ class Action(TimeStampedModel):
 
     def __str__(self):
         return self.title
-
-    def clean(self):
-        super().clean()
-        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError(
-                {
-                    "ends_on": ValidationError(
-                        _("The action cannot end before it starts (%(start)s)."),
-                        params={"start": self.starts_on},
-                        code="end_before_start",
-                    )
-                }
-            )
 
 
 class Indicator(models.Model):

@@ -2,31 +2,26 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from actionplans.models.documents import DocumentTransition
 from actionplans.models.plans import Action, ActionPlan
 
 
-class PlanTransition(models.Model):
+class PlanTransition(DocumentTransition):
     """A step in a plan's workflow: who moved it, from where to where, when, and why."""
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="transitions")
-    name = models.CharField(_("step"), max_length=20)
     source = models.CharField(_("from"), max_length=20, choices=ActionPlan.State.choices)
     target = models.CharField(_("to"), max_length=20, choices=ActionPlan.State.choices)
     revision = models.PositiveSmallIntegerField(_("revision"))
-    version = models.PositiveIntegerField(_("at version"))
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    comment = models.TextField(_("comment"), blank=True)
 
     class Meta:
         verbose_name = _("workflow step")
         verbose_name_plural = _("workflow steps")
         ordering = ["plan", "at", "pk"]
 
-    def __str__(self):
-        return f"{self.plan}: {self.get_source_display()} → {self.get_target_display()}"
+    @property
+    def document(self):
+        return self.plan
 
 
 class ReviewComment(models.Model):

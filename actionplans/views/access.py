@@ -1,12 +1,13 @@
 """Finding the plan a request names, for those who may see it."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from actionplans import selectors
 from actionplans.models import ActionPlan
 from actionplans.rules import can
+from actionplans.views import versions
 
 
 def viewable_plan(request, pk, permission="actionplans.view_plan") -> ActionPlan:
@@ -23,7 +24,4 @@ def viewable_plan(request, pk, permission="actionplans.view_plan") -> ActionPlan
 
 
 def posted_version(request) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        raise ValidationError(_("The form was sent without the plan's version.")) from None
+    return versions.posted_version(request, _("The form was sent without the plan's version."))

@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 
 from actionplans import selectors, services
 from actionplans.checklist import plan_checklist
-from actionplans.content import content_of, plan_with_content
-from actionplans.document import document
-from actionplans.forms import PARTS, RICH_TEXT_LABELS, ActionPart
+from actionplans.content import PLAN, content_of, plan_with_content
+from actionplans.documents.display import display
+from actionplans.forms import PARTS, RICH_TEXT_LABELS, ActionPart, part_editor
 from actionplans.views.access import posted_version, viewable_plan
 
 
@@ -29,7 +29,7 @@ def _save(request, plan, part, next_url):
             plan=plan,
             expected_version=part.form.cleaned_data["version"],
             content=content,
-            letter=part.letter,
+            letter=part.uploads.get("endorsement.letter"),
         )
     except services.VersionConflict as conflict:
         part.conflict = conflict
@@ -79,7 +79,9 @@ def plan_edit(request, pk, part):
         raise Http404
     plan = viewable_plan(request, pk, "actionplans.change_plan")
     content = content_of(plan_with_content(pk))
-    form = PARTS[part](request.POST or None, request.FILES or None, plan=plan, content=content)
+    form = part_editor(
+        part, request.POST or None, request.FILES or None, plan=plan, content=content
+    )
     if request.method == "POST":
         response = _save(request, plan, form, _next_url(plan, part))
         if response:
@@ -96,7 +98,7 @@ def action_list(request, pk):
         "actionplans/actions.html",
         {
             "plan": plan,
-            "doc": document(content, selectors.references(content)),
+            "doc": display(PLAN, content, selectors.references(content)),
             "checklist": plan_checklist(content),
             "part_name": "actions",
             "next_url": _next_url(plan, "actions"),

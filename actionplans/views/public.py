@@ -5,8 +5,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from actionplans import selectors
-from actionplans.document import document
+from actionplans.content import PLAN
+from actionplans.documents.display import display
 from actionplans.models import ActionPlan
+from actionplans.monitoring.results import plan_results
 from portal.core.cache import public_page
 
 
@@ -23,6 +25,7 @@ def public_detail(request, slug):
         {
             "plan": plan,
             "approved": plan.approved_version,
-            "doc": document(content, selectors.references(content), public=True),
+            "doc": display(PLAN, content, selectors.references(content), public=True),
+            "results": plan_results(plan),
         },
     )

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from actionplans import selectors, services, workflow
 from actionplans.checklist import plan_checklist
-from actionplans.content import content_of, plan_with_content
-from actionplans.document import document
+from actionplans.content import PLAN, content_of, plan_with_content
+from actionplans.documents.display import display
 from actionplans.forms import PlanCreateForm, RemarkForm, StepForm
 from actionplans.rules import can
 from actionplans.views.access import viewable_plan
@@ -67,7 +67,7 @@ def plan_detail(request, pk):
         "actionplans/detail.html",
         {
             "plan": plan,
-            "doc": document(content, selectors.references(content)),
+            "doc": display(PLAN, content, selectors.references(content)),
             "checklist": checklist,
             "missing": [item for status in checklist for item in status.missing],
             "steps": workflow.available_steps(request.user, plan),

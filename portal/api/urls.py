@@ -14,6 +14,7 @@ from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
 from actionplans.api.public import PublicPlanViewSet
+from actionplans.api.reports import WorkspaceReportViewSet
 from actionplans.api.workspace import PlanActionViewSet, WorkspacePlanViewSet
 from events.api import EventViewSet
 from news.api import ArticleViewSet
@@ -42,6 +43,7 @@ router.register("documents", DocumentViewSet, basename="document")
 router.register("action-plans", PublicPlanViewSet, basename="action-plan")
 # Signed in only: the plans a partner files or a coordinator reviews.
 router.register("workspace/plans", WorkspacePlanViewSet, basename="workspace-plan")
+router.register("workspace/reports", WorkspaceReportViewSet, basename="workspace-report")
 
 plan_actions = PlanActionViewSet.as_view({"get": "list", "post": "create"})
 plan_action = PlanActionViewSet.as_view(

@@ -40,13 +40,16 @@ def csp_images_from(setting: str):
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's policy (CONTENT_SECURITY_POLICY in settings), and one rule of the
-    portal's own: a view exempt from X-Frame-Options (the events widget) may be framed by
-    any site, so CSP's frame-ancestors lets it be too."""
+    portal's own: CSP's frame-ancestors follows what a view says of X-Frame-Options. A view
+    exempt from it (the events widget) may be framed by any site; one that allows its own
+    origin (the newsletter's preview) by the portal's own pages."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if getattr(response, "xframe_options_exempt", False):
             parts.replace = {**(parts.replace or {}), "frame-ancestors": ["*"]}
+        elif response.get("X-Frame-Options") == "SAMEORIGIN":
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
         return parts
 
 

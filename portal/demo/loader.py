@@ -26,6 +26,7 @@ from portal.core.models import Document
 from portal.demo.placeholder import placeholder_pdf
 from portal.demo.plans import load_plans
 from portal.demo.reader import DATA_DIR, Content, read
+from portal.demo.reports import load_reports
 from portal.demo.schema import Account, Text
 from portal.demo.upsert import sync_m2m, upsert
 from projects.models import GoodPractice, Partnership, Phase, Programme, Project, ProjectRole
@@ -493,4 +494,5 @@ def load_demo(data_dir: Path = DATA_DIR) -> list[tuple[str, str]]:
     Loader(content).run()
     logins = load_demo_accounts(content.accounts)
     load_plans()
+    load_reports()
     return logins

@@ -94,6 +94,9 @@ PLANS = [
     ("limburg-nl", "partner.limburg@example.org", "changes_requested"),
     ("catalonia", "partner.catalonia@example.org", "submitted"),
     ("wallonia", "partner.wallonia@example.org", "draft"),
+    # Approved too, so that phase 2's demo reports come from several regions.
+    ("asturias", "partner.asturias@example.org", "approved"),
+    ("mazovia", "partner.mazovia@example.org", "approved"),
 ]
 
 

@@ -97,3 +97,56 @@ def advance(plan, partner, coordinator, state: str):
     plan.refresh_from_db()
     assert plan.state == state
     return plan
+
+
+# Phase 2 and its progress reports.
+
+
+@pytest.fixture
+def periods(project):
+    """S3Chem's phase 2, April 2019 to March 2021, cut into its four semesters."""
+    import datetime
+
+    from actionplans.monitoring.periods import periods_generate
+    from projects.models import Phase
+
+    Phase.objects.create(
+        project=project,
+        kind=Phase.Kind.MONITORING,
+        start_date=datetime.date(2019, 4, 1),
+        end_date=datetime.date(2021, 3, 31),
+    )
+    return periods_generate(project=project)
+
+
+@pytest.fixture
+def approved(plan, partner_member, coordinator):
+    return advance(plan, partner_member, coordinator, "approved")
+
+
+@pytest.fixture
+def report(approved, partner_member, periods):
+    from actionplans.monitoring import services as reporting
+
+    return reporting.report_start(user=partner_member, plan=approved, period=periods[0])
+
+
+def report_content(report) -> dict:
+    from actionplans.monitoring.workflow import REPORTS
+
+    return REPORTS.current_content(report)
+
+
+def fill_report(report, user, *, status="on_track", achieved="10", spent="50000"):
+    """Say how every action went: ready to submit."""
+    from actionplans.monitoring import services as reporting
+
+    content = report_content(report)
+    for action in content["actions"]:
+        action.update(status=status, narrative="<p>The desk opened.</p>", budget_spent=spent)
+        for indicator in action["indicators"]:
+            indicator["achieved"] = achieved
+    report.refresh_from_db()
+    return reporting.report_write(
+        user=user, report=report, expected_version=report.version, content=content
+    )

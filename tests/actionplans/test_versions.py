@@ -5,8 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from actionplans import services
-from actionplans.content import content_of, plan_with_content
-from actionplans.diff import compare
+from actionplans.content import PLAN, content_of, plan_with_content
+from actionplans.documents.diff import compare
 from actionplans.models import Action, ActionPlan, PlanVersion
 from actionplans.selectors import references
 from tests.actionplans.conftest import complete, fill
@@ -97,7 +97,7 @@ def test_the_comparison_names_what_changed(plan, partner_member):
     services.plan_write(user=partner_member, plan=plan, expected_version=1, content=content)
 
     old, new = plan.versions.get(number=1).content, plan.versions.get(number=2).content
-    changes = {(c.label, c.old, c.new) for c in compare(old, new, references(old, new))}
+    changes = {(c.label, c.old, c.new) for c in compare(PLAN, old, new, references(old, new))}
     assert (
         "The action",
         "Open a yearly voucher round.",

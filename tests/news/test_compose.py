@@ -207,7 +207,9 @@ def test_the_preview_shows_each_language_with_the_fallback(client, project, comm
         assert item in page.context["text"]
         html = client.get(f"{MANAGE}{issue.pk}/preview/{language}.html")
         assert html.status_code == 200
+        # The preview page frames it: the portal's own pages may, no other site.
         assert html["X-Frame-Options"] == "SAMEORIGIN"
+        assert "frame-ancestors 'self'" in html["Content-Security-Policy"]
         assert item in html.content.decode()
     bad = client.get(f"{MANAGE}{issue.pk}/preview/", {"language": "fr"})
     assert bad.status_code == 400

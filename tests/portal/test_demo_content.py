@@ -8,7 +8,7 @@ import time_machine
 from django.apps import apps
 from django.utils import translation
 
-from actionplans.models import ActionPlan
+from actionplans.models import ActionPlan, MonitoringPeriod, ProgressReport
 from events.models import Event
 from news.models import Article
 from portal.accounts.models import User
@@ -186,6 +186,8 @@ def test_demo_plans_show_every_state_of_the_workflow(demo):
         "limburg-nl": "changes_requested",
         "catalonia": "submitted",
         "wallonia": "draft",
+        "asturias": "approved",
+        "mazovia": "approved",
     }
     assert all(ActionPlan.objects.values_list("is_demo", flat=True))
     limburg = ActionPlan.objects.get(partnership__region__slug="limburg-nl")
@@ -218,10 +220,12 @@ EXPECTED_COUNTS = {
     Infrastructure: 1,
     Article: 4,
     Document: 8,
-    User: 7,
-    Membership: 6,
-    ProjectRole: 6,
-    ActionPlan: 4,
+    User: 9,
+    Membership: 8,
+    ProjectRole: 8,
+    ActionPlan: 6,
+    ProgressReport: 10,
+    MonitoringPeriod: 4,
 }
 
 

@@ -5,6 +5,7 @@ import signal
 
 import pytest
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 pytestmark = pytest.mark.django_db
 
@@ -58,11 +59,12 @@ def test_a_database_that_does_not_answer_is_named(client, monkeypatch):
 
 
 def test_a_migration_not_applied_is_named(client):
+    # The newest of an app's migrations: taking away an older one would be a broken
+    # history, not a pending migration.
+    (app, name), *_others = MigrationLoader(connection).graph.leaf_nodes("core")
     with connection.cursor() as cursor:
-        cursor.execute(
-            "DELETE FROM django_migrations WHERE app = 'core' AND name = '0002_outgoingmail'"
-        )
+        cursor.execute("DELETE FROM django_migrations WHERE app = %s AND name = %s", [app, name])
     status, body = _ready(client)
     assert status == 503
     assert "migrations" in body["failed"]
-    assert body["checks"]["migrations"] == "1 not applied: core.0002_outgoingmail"
+    assert body["checks"]["migrations"] == f"1 not applied: core.{name}"

@@ -1,0 +1,71 @@
+"""The dashboard's charts, drawn as SVG on the server.
+
+Grouped horizontal bars of shares (0 to 100 %), one group per region or period, four bars a
+group for the four figures; each chart comes with the same numbers as a data table. SVG
+from the server needs no script, works without JavaScript, and is what WeasyPrint can put
+into the PDF reports; the geometry is a few lines, so no chart library is needed.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from actionplans.monitoring import figures
+
+SERIES = [
+    ("going_well_share", _("Actions on track or completed")),
+    ("indicator_share", _("Indicator progress toward targets")),
+    ("improved_share", _("Policy instruments improved")),
+    ("budget_share", _("Budget spent of estimated")),
+]
+LABEL_WIDTH, BAR_WIDTH, BAR_HEIGHT, GAP, TOP = 190, 360, 11, 12, 8
+
+
+@dataclass
+class Bar:
+    series: int
+    value: float | None
+    text: str
+    x: int = LABEL_WIDTH
+    y: int = 0
+    width: float = 0.0
+
+
+@dataclass
+class Group:
+    label: str
+    y: int
+    bars: list[Bar] = field(default_factory=list)
+
+
+@dataclass
+class Chart:
+    id: str
+    title: str
+    caption: str
+    groups: list[Group]
+    height: int
+    series: list = field(default_factory=lambda: [label for _name, label in SERIES])
+    width: int = LABEL_WIDTH + BAR_WIDTH + 70
+
+
+def grouped(chart_id: str, title: str, caption: str, rows) -> Chart:
+    """`rows` are (label, dashboard Figures); shares over 100 % are drawn to the edge."""
+    groups, y = [], TOP
+    for label, numbers in rows:
+        group = Group(str(label), y)
+        for index, (name, _label) in enumerate(SERIES):
+            value = getattr(numbers, name)
+            shown = figures.percent(value)
+            group.bars.append(
+                Bar(
+                    series=index,
+                    value=value,
+                    text="–" if shown is None else f"{shown} %",
+                    y=y + index * BAR_HEIGHT,
+                    width=round(BAR_WIDTH * min(value or 0, 1), 1),
+                )
+            )
+        groups.append(group)
+        y += len(SERIES) * BAR_HEIGHT + GAP
+    return Chart(chart_id, title, caption, groups, height=y)
