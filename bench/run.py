@@ -9,6 +9,7 @@ requests per second and p50/p95 latency per URL, and each page's ratio to its fl
 """
 
 import argparse
+import contextlib
 import os
 import re
 import socket
@@ -150,16 +151,9 @@ def wrk(url, seconds, connections, cookie="") -> dict:
     }
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
-    subprocess.run([str(ROOT / ".ci" / "apt-ensure"), "wrk"], check=True)
-
-    env = environment()
-    project, session = prepare(env)
+@contextlib.contextmanager
+def serve(env, workers: int):
+    """gunicorn on a free loopback port with `env`; yields its base URL."""
     port = free_port()
     server = subprocess.Popen(
         [
@@ -170,7 +164,7 @@ def main() -> int:
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
-            str(args.workers),
+            str(workers),
             "--log-level",
             "warning",
         ],
@@ -178,7 +172,6 @@ def main() -> int:
         env=env,
     )
     try:
-        base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 30
         while True:
             try:
@@ -188,15 +181,29 @@ def main() -> int:
                 if time.monotonic() > deadline:
                     raise RuntimeError("gunicorn did not start") from None
                 time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    subprocess.run([str(ROOT / ".ci" / "apt-ensure"), "wrk"], check=True)
+
+    env = environment()
+    project, session = prepare(env)
+    with serve(env, args.workers) as base:
         results = {}
         for name, path in TARGETS:
             url = base + path.format(project=project)
             cookie = session if SIGNED_IN.get(name) else ""
             wrk(url, 2, args.connections, cookie)  # warm-up: caches, pools, imports
             results[name] = wrk(url, args.seconds, args.connections, cookie)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
     print(f"\n{'target':50} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
     for name, _ in TARGETS:

@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events import selectors
@@ -22,6 +23,23 @@ class EventRefSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     title = TranslatedField()
     api_url = LinkField("api:event-detail")
+
+
+class RegistrationAvailabilitySerializer(serializers.Serializer):
+    """Whether one can sign up and how many places are left; never who registered."""
+
+    status = serializers.ChoiceField(
+        choices=["open", "not_yet", "closed"],
+        help_text=_("open: one can register now; not_yet: registration opens later."),
+    )
+    opens_at = LocalDateTimeField(help_text=_("In the event's own time zone."))
+    closes_at = LocalDateTimeField(help_text=_("In the event's own time zone."))
+    capacity = serializers.IntegerField(allow_null=True, help_text=_("null: no limit."))
+    places_left = serializers.IntegerField(
+        allow_null=True,
+        help_text=_("null: no limit. 0: those who register join the waiting list."),
+    )
+    register_url = LinkField("events:register", help_text=_("The registration form."))
 
 
 class EventSerializer(serializers.Serializer):
@@ -52,6 +70,16 @@ class EventSerializer(serializers.Serializer):
     url = LinkField("events:detail")
     api_url = LinkField("api:event-detail")
     calendar_url = LinkField("events:ics", help_text=_("The event as an iCalendar file."))
+    registration = serializers.SerializerMethodField(
+        help_text=_("null when the event takes no registrations through the portal.")
+    )
+
+    @extend_schema_field(RegistrationAvailabilitySerializer(allow_null=True))
+    def get_registration(self, event):
+        availability = selectors.availability(event)
+        if availability is None:
+            return None
+        return RegistrationAvailabilitySerializer(availability, context=self.context).data
 
 
 class EventFilter(django_filters.FilterSet):
@@ -102,8 +130,11 @@ class EventViewSet(PublicViewSet):
     ISO 8601 date or time.
     """
 
-    queryset = selectors.public_events().prefetch_related(
-        Prefetch("organisers", queryset=Organisation.objects.order_by("name"))
+    queryset = (
+        selectors.public_events()
+        .select_related("registration_settings")
+        .annotate(places_taken=selectors.places_taken_subquery())
+        .prefetch_related(Prefetch("organisers", queryset=Organisation.objects.order_by("name")))
     )
     serializer_class = EventSerializer
     filterset_class = EventFilter

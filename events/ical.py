@@ -1,4 +1,5 @@
-"""Events as iCalendar (RFC 5545), for "add to calendar" links and feeds."""
+"""Events and their sessions as iCalendar (RFC 5545), for "add to calendar" links, feeds and
+the file a confirmed registrant receives."""
 
 import datetime
 from urllib.parse import urlsplit
@@ -11,9 +12,13 @@ from icalendar import Event as VEvent
 from portal.core.i18n import translated
 
 
+def _host() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "portal"
+
+
 def _uid(event) -> str:
     # Stable across edits and languages, so calendars update the entry instead of adding one.
-    return f"event-{event.pk}@{urlsplit(settings.SITE_URL).hostname or 'portal'}"
+    return f"event-{event.pk}@{_host()}"
 
 
 def _vevent(event) -> VEvent:
@@ -38,8 +43,37 @@ def _vevent(event) -> VEvent:
     return vevent
 
 
-def calendar(events, name: str, *, refresh: datetime.timedelta | None = None) -> bytes:
-    """A calendar of `events`; `refresh` tells subscribers how often to fetch it again."""
+def _session_vevent(session) -> VEvent:
+    event = session.event
+    vevent = VEvent()
+    vevent.add("uid", f"session-{session.pk}@{_host()}")
+    vevent.add("dtstamp", session.updated_at)
+    title = translated(session, "title")[0]
+    vevent.add("summary", f"{title} – {translated(event, 'title')[0]}")
+    vevent.add("dtstart", session.local_start)
+    vevent.add("dtend", session.local_end)
+    place = ", ".join(
+        p
+        for p in (
+            translated(session, "room")[0],
+            session.address,
+            translated(event, "venue")[0],
+            event.city,
+        )
+        if p
+    )
+    if place:
+        vevent.add("location", place)
+    description = translated(session, "description")[0]
+    if description:
+        vevent.add("description", description)
+    vevent.add("url", settings.SITE_URL + reverse("events:session", args=[event.slug, session.pk]))
+    return vevent
+
+
+def calendar(events, name: str, *, refresh: datetime.timedelta | None = None, sessions=()) -> bytes:
+    """A calendar of `events` and `sessions`; `refresh` tells subscribers how often to fetch
+    it again."""
     cal = Calendar()
     cal.add("prodid", "-//Innovation cooperation portal//events//EN")
     cal.add("version", "2.0")
@@ -53,5 +87,7 @@ def calendar(events, name: str, *, refresh: datetime.timedelta | None = None) ->
         # season or year would mislead whoever subscribes. Its page says what is known.
         if event.has_exact_date:
             cal.add_component(_vevent(event))
+    for session in sessions:
+        cal.add_component(_session_vevent(session))
     cal.add_missing_timezones()
     return cal.to_ical()

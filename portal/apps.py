@@ -4,6 +4,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 # Apps whose rows appear on public pages: any change to them retires the page cache.
 PUBLIC_APPS = ("core", "regions", "projects", "events", "news")
 # Rows of those apps that no public page shows: a mail sent must not empty the cache.
+# Registrations are private too; the places left that pages show are retired by the
+# registration services themselves when they change.
 PRIVATE_MODELS = {
     "core.outgoingmail",
     # Written with the content they describe, which retires the cache already.
@@ -11,6 +13,10 @@ PRIVATE_MODELS = {
     "news.subscriber",
     "news.delivery",
     "news.deliveryfailure",
+    "events.registration",
+    "events.sessionseat",
+    "events.message",
+    "events.consent",
 }
 
 

@@ -211,6 +211,10 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(embedded.VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # Mails whose dispatch was lost with a broker outage, or whose worker died mid-send.
     "requeue-stale-mail": {"task": "portal.core.tasks.requeue_stale_mail", "schedule": 300},
+    # Places offered from a waiting list and not taken up in time pass on to the next.
+    "registration-offers": {"task": "events.tasks.expire_offers", "schedule": 60},
+    # Registrations of events long over lose their names, addresses and answers.
+    "registration-retention": {"task": "events.tasks.erase_old_registrations", "schedule": 3600},
     # Starts scheduled newsletter issues and restarts a campaign whose lanes all went quiet.
     "newsletter-tick": {"task": "news.tasks.newsletter_tick", "schedule": 30},
     "newsletter-expire-sign-ups": {"task": "news.tasks.expire_sign_ups", "schedule": 3600},
@@ -314,6 +318,12 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # neither the embedded server's nor the system's is the one to use.
 BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(embedded.VAR_DIR / "backups")))
 POSTGRES_BIN_DIR = env.str("POSTGRES_BIN_DIR", default="")
+
+# --- Event registration ---------------------------------------------------------------
+# How long the link that confirms a sign-up's email address works.
+REGISTRATION_CONFIRM_HOURS = env_int("REGISTRATION_CONFIRM_HOURS", 48)
+# Days after an event before its registrations are erased; each event may set its own.
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 180)
 
 # --- Email ----------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

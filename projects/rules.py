@@ -33,6 +33,11 @@ def is_coordinator(user, obj) -> bool:
 
 
 @rules.predicate
+def is_communication_manager(user, obj) -> bool:
+    return _has_role(user, obj, Role.COMMUNICATION_MANAGER)
+
+
+@rules.predicate
 def represents_partnership(user, partnership) -> bool:
     """A partner member of this very partnership: files its region's plans and reports."""
     if not isinstance(partnership, Partnership):

@@ -4,7 +4,7 @@ import zoneinfo
 import factory
 from django.contrib.contenttypes.models import ContentType
 
-from events.models import Event
+from events.models import Event, Person, Presentation, RegistrationSettings, Session
 from news.models import Article, Issue, IssueItem, Subscriber
 from portal.accounts.models import User
 from portal.core.models import Document
@@ -114,6 +114,70 @@ class EventFactory(factory.django.DjangoModelFactory):
     starts_at = datetime.datetime(2030, 5, 4, 9, 0, tzinfo=BRUSSELS)
     ends_at = factory.LazyAttribute(lambda e: e.starts_at + datetime.timedelta(hours=8))
     city = "Brussels"
+
+
+class RegistrationSettingsFactory(factory.django.DjangoModelFactory):
+    """Registration open now for an event a month away, with a consent text."""
+
+    class Meta:
+        model = RegistrationSettings
+        skip_postgeneration_save = True
+
+    event = factory.SubFactory(
+        EventFactory,
+        starts_at=factory.LazyFunction(
+            lambda: (
+                datetime.datetime.now(BRUSSELS).replace(hour=9, minute=0, second=0, microsecond=0)
+                + datetime.timedelta(days=30)
+            )
+        ),
+    )
+    opens_at = factory.LazyFunction(
+        lambda: datetime.datetime.now(BRUSSELS) - datetime.timedelta(days=1)
+    )
+    closes_at = factory.LazyAttribute(lambda s: s.event.starts_at - datetime.timedelta(days=1))
+    capacity = 10
+
+    @factory.post_generation
+    def consent(obj, create, extracted, **kwargs):
+        if create and obj.consent_id is None:
+            from events.models import Consent
+
+            obj.consent = Consent.objects.create(
+                event=obj.event,
+                version=1,
+                text_en="I agree that the organisers keep my answers until after the event.",
+                text_nl="Ik ga akkoord dat de organisatoren mijn antwoorden bewaren.",
+            )
+            obj.save()
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Faker("name")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+    organisation_name = "An organisation"
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    event = factory.SubFactory(EventFactory)
+    kind = Session.Kind.WORKSHOP
+    title = factory.Sequence(lambda n: f"Session {n}")
+    starts_at = factory.LazyAttribute(lambda s: s.event.starts_at + datetime.timedelta(hours=1))
+    ends_at = factory.LazyAttribute(lambda s: s.starts_at + datetime.timedelta(hours=1))
+
+
+class PresentationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Presentation
+
+    session = factory.SubFactory(SessionFactory)
+    title = factory.Sequence(lambda n: f"Presentation {n}")
 
 
 def grant(partnership, role, user=None):

@@ -5,7 +5,9 @@ stores the rendered mail as an OutgoingMail row; a Celery task sends it after th
 transaction that queued it commits, so a rolled-back change never announces itself.
 """
 
+import base64
 import logging
+from collections.abc import Sequence
 from datetime import timedelta
 
 from django.conf import settings
@@ -65,16 +67,31 @@ def mail_queue_to(
     name: str,
     context: dict,
     headers: dict | None = None,
+    attachments: Sequence[tuple[str, bytes, str]] = (),
 ) -> OutgoingMail | None:
-    """Queue a mail for an address that need not be a user's (a newsletter subscriber)."""
+    """Queue a mail for an address that need not be a user's (a newsletter subscriber, an
+    event's registrant). `attachments` are (file name, content, MIME type)."""
     subject, text, html = render_mail(name, context, language)
     return mail_queue_rendered(
-        key=key, to=to, subject=subject, text=text, html=html, headers=headers
+        key=key,
+        to=to,
+        subject=subject,
+        text=text,
+        html=html,
+        headers=headers,
+        attachments=attachments,
     )
 
 
 def mail_queue_rendered(
-    *, key: str, to: str, subject: str, text: str, html: str, headers: dict | None = None
+    *,
+    key: str,
+    to: str,
+    subject: str,
+    text: str,
+    html: str,
+    headers: dict | None = None,
+    attachments: Sequence[tuple[str, bytes, str]] = (),
 ) -> OutgoingMail | None:
     mail, created = OutgoingMail.objects.get_or_create(
         key=key[:200],
@@ -84,6 +101,16 @@ def mail_queue_rendered(
             "body_text": text,
             "body_html": html,
             "headers": headers or {},
+            # Small files such as a calendar entry, kept with the mail so a retry sends
+            # the same.
+            "attachments": [
+                {
+                    "filename": filename,
+                    "mimetype": mimetype,
+                    "content": base64.b64encode(content).decode("ascii"),
+                }
+                for filename, content, mimetype in attachments
+            ],
         },
     )
     if not created:
@@ -112,6 +139,12 @@ def mail_send(mail_id: int) -> bool:
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")
+    for attachment in mail.attachments:
+        message.attach(
+            attachment["filename"],
+            base64.b64decode(attachment["content"]),
+            attachment["mimetype"],
+        )
     try:
         message.send()
     except Exception as error:
@@ -144,6 +177,16 @@ def mail_retry_countdown(mail_id: int) -> float | None:
     if due is None:
         return None
     return max(0.0, (due - timezone.now()).total_seconds())
+
+
+def mail_forget(key_prefix: str) -> int:
+    """Delete the stored copies of the mails whose key starts with `key_prefix`.
+
+    For erasing a person's data: the stored mails hold their name, address and links. A
+    queued one is not sent any more either.
+    """
+    deleted, _ = OutgoingMail.objects.filter(key__startswith=key_prefix).delete()
+    return deleted
 
 
 def mail_give_up(mail_id: int, error: str) -> None:

@@ -110,6 +110,8 @@ class OutgoingMail(models.Model):
     subject = models.CharField(_("subject"), max_length=300)
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"), blank=True)
+    # [{"filename", "mimetype", "content" (base64)}]: small files such as a calendar entry.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.QUEUED, db_index=True
     )

@@ -7,8 +7,19 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
-from events.models import Event
+from events.models import (
+    Consent,
+    Event,
+    Person,
+    Presentation,
+    Registration,
+    RegistrationSettings,
+    Session,
+    SessionSeat,
+)
+from events.services import places
 from news.models import Article
 from portal.accounts.models import User
 from portal.core.models import Document
@@ -38,6 +49,10 @@ DEMO_PASSWORD = "portal-demo"
 TIMEZONE = "Europe/Brussels"
 
 
+def _texts(text: Text):
+    return [(lang, getattr(text, lang)) for lang in ("en", "nl", "de")]
+
+
 def _tr(field: str, text: Text | None) -> dict:
     """Text(en=.., nl=..) -> {"field_en": .., "field_nl": .., "field_de": ""}; None: all empty."""
     return {f"{field}_{lang}": getattr(text, lang) if text else "" for lang in ("en", "nl", "de")}
@@ -47,7 +62,7 @@ class Loader:
     def __init__(self, content: Content):
         self.content = content
         self.themes, self.regions, self.orgs, self.contacts = {}, {}, {}, {}
-        self.projects, self.events = {}, {}
+        self.projects, self.events, self.people = {}, {}, {}
 
     @transaction.atomic
     def run(self) -> None:
@@ -57,7 +72,9 @@ class Loader:
         self.load_programmes_and_projects()
         self.load_cooperations()
         self.load_strategies()
+        self.load_people()
         self.load_events()
+        self.load_upcoming_events()
         self.load_good_practices()
         self.load_infrastructures()
         self.load_articles()
@@ -231,10 +248,22 @@ class Loader:
                     order=order,
                 )
 
+    def load_people(self):
+        for data in self.content.people:
+            self.people[data.key] = upsert(
+                Person,
+                {"slug": data.key},
+                name=data.name,
+                organisation=self.orgs[data.organisation] if data.organisation else None,
+                organisation_name=data.organisation_name,
+                is_demo=data.demo,
+                **_tr("bio", data.bio),
+            )
+
     def load_events(self):
         Event.objects.filter(slug__in=self.content.retired_events).delete()
-        tz = zoneinfo.ZoneInfo(TIMEZONE)
         for data in self.content.events:
+            tz = zoneinfo.ZoneInfo(data.timezone)
             event = upsert(
                 Event,
                 {"slug": data.slug},
@@ -246,7 +275,7 @@ class Loader:
                 ),
                 all_day=True,
                 date_precision=data.precision,
-                timezone=TIMEZONE,
+                timezone=data.timezone,
                 city=data.city,
                 country=data.country or "",
                 region=self.regions[data.region],
@@ -254,9 +283,133 @@ class Loader:
                 **_tr("venue", data.venue),
                 **_tr("summary", data.summary),
                 **_tr("agenda", data.agenda),
+                **_tr("report", data.report),
             )
             self.events[data.slug] = event
             sync_m2m(event, "organisers", [self.orgs[o] for o in data.organisers])
+            self.load_sessions(event, data.start, data.session)
+
+    def load_sessions(self, event, first_day: datetime.date, sessions) -> dict[str, Session]:
+        tz = zoneinfo.ZoneInfo(event.timezone)
+        loaded = {}
+        for data in sessions:
+            day = first_day + datetime.timedelta(days=data.day - 1)
+            session = upsert(
+                Session,
+                {"event": event, "title_en": data.title.en},
+                kind=data.kind,
+                starts_at=datetime.datetime.combine(day, data.start, tz),
+                ends_at=datetime.datetime.combine(day, data.end, tz),
+                address=data.address,
+                selectable=data.choose,
+                capacity=data.places,
+                is_demo=data.demo,
+                title_nl=data.title.nl,
+                title_de=data.title.de or None,
+                **_tr("track", data.track),
+                **_tr("room", data.room),
+                **_tr("description", data.description),
+                **_tr("report", data.report),
+            )
+            sync_m2m(session, "chairs", [self.people[key] for key in data.chairs])
+            for position, item in enumerate(data.presentations):
+                presentation = upsert(
+                    Presentation,
+                    {"session": session, "title_en": item.title.en},
+                    position=position,
+                    title_nl=item.title.nl,
+                    title_de=item.title.de or None,
+                )
+                sync_m2m(presentation, "speakers", [self.people[key] for key in item.speakers])
+                if item.slides:
+                    self._placeholder(presentation, item.title, "presentation", item.slides)
+            loaded[data.title.en] = session
+        return loaded
+
+    def load_upcoming_events(self):
+        """The event to try registration on: its dates count from the day of loading, so a
+        second load on the same day changes nothing."""
+        today = timezone.localdate()
+        for data in self.content.upcoming_events:
+            tz = zoneinfo.ZoneInfo(data.timezone)
+            first = today + datetime.timedelta(days=data.starts_in_days)
+            last = first + datetime.timedelta(days=data.days - 1)
+            event = upsert(
+                Event,
+                {"slug": data.slug},
+                type=data.type,
+                project=self.projects[data.project] if data.project else None,
+                starts_at=datetime.datetime.combine(first, datetime.time(0, 0), tz),
+                ends_at=datetime.datetime.combine(last, datetime.time(23, 59), tz),
+                all_day=True,
+                date_precision=Event.Precision.DAY,
+                timezone=data.timezone,
+                city=data.city,
+                country=data.country or "",
+                region=self.regions[data.region],
+                is_demo=True,
+                **_tr("title", data.title),
+                **_tr("venue", data.venue),
+                **_tr("summary", data.summary),
+            )
+            self.events[data.slug] = event
+            sync_m2m(event, "organisers", [self.orgs[o] for o in data.organisers])
+            sessions = self.load_sessions(event, first, data.session)
+            self.load_demo_registration(event, data, today, sessions)
+
+    def load_demo_registration(self, event, data, today, sessions) -> None:
+        settings = data.registration
+        tz = zoneinfo.ZoneInfo(data.timezone)
+        opens = today - datetime.timedelta(days=settings.opens_days_ago)
+        consent = Consent.objects.filter(event=event, version=1).first() or Consent.objects.create(
+            event=event, version=1, **{f"text_{k}": v for k, v in _texts(settings.consent)}
+        )
+        config = upsert(
+            RegistrationSettings,
+            {"event": event},
+            opens_at=datetime.datetime.combine(opens, datetime.time(0, 0), tz),
+            closes_at=event.starts_at - datetime.timedelta(days=settings.closes_days_before),
+            capacity=settings.capacity,
+            needs_approval=settings.needs_approval,
+            offer_hours=settings.offer_hours,
+        )
+        if config.consent_id is None:
+            config.consent = consent
+            config.save(update_fields=["consent"])
+        # Registrants exist once: a later load leaves them, and whatever happened to them
+        # since (a cancellation, a place taken up), as they are. Places are given in the
+        # file's order as the registration rules give them, so capacity holds whatever
+        # visitors have registered meanwhile.
+        moment = datetime.datetime.combine(opens, datetime.time(9, 0), tz)
+        for n, person in enumerate(data.registrant):
+            if Registration.objects.filter(event=event, email=person.email).exists():
+                continue
+            at = moment + datetime.timedelta(minutes=n)
+            registration = Registration(
+                event=event,
+                email=person.email,
+                name=person.name,
+                organisation_name=person.organisation,
+                organisation_type=person.organisation_type or "",
+                country=person.country or "",
+                language=person.language,
+                consent=consent,
+                confirmed_at=at,
+                is_demo=True,
+            )
+            if places.has_place_for_newcomer(config):
+                registration.state = Registration.State.CONFIRMED
+            else:
+                registration.state, registration.waiting_since = Registration.State.WAITING, at
+            registration.full_clean()
+            registration.save()
+            for title in person.sessions:
+                seat = SessionSeat.objects.create(
+                    registration=registration, session=sessions[title]
+                )
+                seat.waiting_since = at
+            if registration.state == Registration.State.CONFIRMED:
+                places.allocate_seats(registration, at)
 
     def load_good_practices(self):
         for data in self.content.good_practices:

@@ -59,6 +59,8 @@ class Content:
     strategies: list[schema.Strategy]
     events: list[schema.Event]
     retired_events: list[str]
+    people: list[schema.Person]
+    upcoming_events: list[schema.UpcomingEvent]
     good_practices: list[schema.GoodPractice]
     infrastructures: list[schema.Infrastructure]
     articles: list[schema.Article]
@@ -89,6 +91,8 @@ def read(data_dir: Path = DATA_DIR) -> Content:
         strategies=files["strategies.toml"].strategy,
         events=files["events.toml"].event,
         retired_events=files["events.toml"].retired,
+        people=files["events.toml"].person,
+        upcoming_events=files["events.toml"].upcoming_event,
         good_practices=files["good_practices.toml"].good_practice,
         infrastructures=files["infrastructures.toml"].infrastructure,
         articles=files["articles.toml"].article,

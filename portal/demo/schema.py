@@ -7,15 +7,19 @@ those slugs as its context.
 """
 
 import datetime
+import zoneinfo
 from decimal import Decimal
 from typing import Annotated, Literal
 
+from django.conf import settings
 from django.db import models
 from django_countries import countries
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from events.models import Event as EventModel
+from events.models import Session as SessionModel
+from events.models.registration import ORGANISATION_TYPES
 from portal.core.models import Document
 from projects.models import GoodPractice as GoodPracticeModel
 from projects.models import Partnership, Phase, ProjectRole
@@ -54,6 +58,14 @@ def _country(code: str) -> str:
     return code
 
 
+def _timezone(name: str) -> str:
+    if name not in zoneinfo.available_timezones():
+        raise PydanticCustomError(
+            "timezone", '"{name}" is not a time zone such as Europe/Brussels', {"name": name}
+        )
+    return name
+
+
 def _nace(code: str) -> str:
     if code not in eye_ris3.NACE_SECTIONS and code not in eye_ris3.NACE_DIVISIONS:
         raise PydanticCustomError(
@@ -69,6 +81,8 @@ ContactKey = Annotated[str, _reference("contact", "contacts.toml")]
 ProgrammeSlug = Annotated[str, _reference("programme", "programmes.toml")]
 ProjectSlug = Annotated[str, _reference("project", "projects.toml")]
 EventSlug = Annotated[str, _reference("event", "events.toml")]
+PersonKey = Annotated[str, _reference("person", "events.toml")]
+TimeZone = Annotated[str, AfterValidator(_timezone)]
 Country = Annotated[str, AfterValidator(_country)]
 # As the models store them: coordinates to five places, amounts to the cent. TOML's
 # numbers are read as Decimal, so 51.01000 arrives exactly as written.
@@ -224,6 +238,62 @@ class Strategy(Table):
     priorities: list[Priority] = []
 
 
+class Person(Table):
+    """Someone who chairs or speaks: people in the seeds, or invented ones marked `demo`."""
+
+    key: Slug
+    name: str
+    organisation: OrganisationSlug | None = None
+    organisation_name: str = ""
+    bio: Text | None = None
+    demo: bool = False
+
+
+class Presentation(Table):
+    title: Text
+    speakers: list[PersonKey] = []
+    # A placeholder PDF stands in for slides the demo names but does not have.
+    slides: str | None = None
+
+
+class Session(Table):
+    """A session on day `day` of its event (1 is the first), at local times in the event's
+    time zone. `demo` marks a session whose time, place or content the sources do not give."""
+
+    day: int = Field(ge=1)
+    start: datetime.time
+    end: datetime.time
+    kind: choice(SessionModel.Kind)
+    title: Text
+    track: Text | None = None
+    room: Text | None = None
+    address: str = ""
+    description: Text | None = None
+    report: Text | None = None
+    chairs: list[PersonKey] = []
+    presentations: list[Presentation] = []
+    # Registrants choose it on the form; `places` limits it.
+    choose: bool = False
+    places: int | None = Field(default=None, ge=1)
+    demo: bool = False
+
+    @model_validator(mode="after")
+    def _times(self):
+        if self.end <= self.start:
+            raise ValueError("a session must end after it starts")
+        if self.places is not None and not self.choose:
+            raise ValueError("only a session with choose = true can have places")
+        return self
+
+
+def _distinct_titles(sessions: list[Session]) -> None:
+    # The loader finds a session again by its English title.
+    titles = [session.title.en for session in sessions]
+    for title in titles:
+        if titles.count(title) > 1:
+            raise ValueError(f'two sessions are called "{title}"')
+
+
 class Event(Table):
     slug: Slug
     title: Text
@@ -233,6 +303,7 @@ class Event(Table):
     # A one-day event leaves out its end.
     end: datetime.date | None = None
     precision: choice(EventModel.Precision) = "day"
+    timezone: TimeZone = "Europe/Brussels"
     city: str = ""
     country: Country | None = None
     region: RegionSlug
@@ -240,6 +311,71 @@ class Event(Table):
     organisers: list[OrganisationSlug] = []
     summary: Text | None = None
     agenda: Text | None = None
+    report: Text | None = None
+    session: list[Session] = []
+
+    @model_validator(mode="after")
+    def _sessions(self):
+        _distinct_titles(self.session)
+        days = ((self.end or self.start) - self.start).days + 1
+        if any(session.day > days for session in self.session):
+            raise ValueError(f"a session lies after the event's last day (day {days})")
+        return self
+
+
+class Registrant(Table):
+    """An invented registrant of the upcoming demo event; places go in the file's order."""
+
+    name: str
+    email: str
+    organisation: str = ""
+    organisation_type: choice(ORGANISATION_TYPES) | None = None
+    country: Country | None = None
+    language: choice(settings.LANGUAGES) = "en"
+    # English titles of the sessions they choose.
+    sessions: list[str] = []
+
+
+class DemoRegistration(Table):
+    opens_days_ago: int = Field(default=14, ge=0)
+    closes_days_before: int = Field(default=2, ge=0)
+    capacity: int | None = Field(default=None, ge=1)
+    needs_approval: bool = False
+    offer_hours: int = Field(default=48, ge=1)
+    consent: Text
+
+
+class UpcomingEvent(Table):
+    """The demo's event to try registration on, dated from the day the demo is loaded."""
+
+    slug: Slug
+    title: Text
+    type: choice(EventModel.Type)
+    project: ProjectSlug | None = None
+    starts_in_days: int = Field(ge=1)
+    days: int = Field(default=1, ge=1)
+    timezone: TimeZone = "Europe/Brussels"
+    city: str = ""
+    country: Country | None = None
+    region: RegionSlug
+    venue: Text | None = None
+    organisers: list[OrganisationSlug] = []
+    summary: Text | None = None
+    registration: DemoRegistration
+    session: list[Session] = []
+    registrant: list[Registrant] = []
+
+    @model_validator(mode="after")
+    def _sessions(self):
+        _distinct_titles(self.session)
+        if any(session.day > self.days for session in self.session):
+            raise ValueError(f"a session lies after the event's last day (day {self.days})")
+        titles = {session.title.en for session in self.session}
+        for registrant in self.registrant:
+            for title in registrant.sessions:
+                if title not in titles:
+                    raise ValueError(f'{registrant.email} chooses "{title}", which is no session')
+        return self
 
 
 class GoodPractice(Table):
@@ -337,7 +473,9 @@ class StrategiesFile(Table):
 class EventsFile(Table):
     # Slugs of events an earlier version of the demo loaded; the loader deletes them.
     retired: list[Slug] = []
+    person: list[Person] = []
     event: list[Event] = []
+    upcoming_event: list[UpcomingEvent] = []
 
 
 class GoodPracticesFile(Table):

@@ -176,3 +176,41 @@ class BrokenBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("mail server down")
+
+
+def test_an_attachment_travels_with_the_mail(celery_worker):
+    import email
+    import email.policy
+
+    user = factories.UserFactory()
+    calendar = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    queued = mail.mail_queue_to(
+        key="notice:ics",
+        to=user.email,
+        language="en",
+        name="test_notice",
+        context={"user": user, "what": "a file"},
+        attachments=[("event.ics", calendar, "text/calendar")],
+    )
+    celery_worker.wait_for(
+        lambda: OutgoingMail.objects.get(pk=queued.pk).state == OutgoingMail.State.SENT
+    )
+    (raw,) = celery_worker.sent()
+    message = email.message_from_string(
+        raw.rstrip().removesuffix("-" * 79), policy=email.policy.default
+    )
+    (attachment,) = message.iter_attachments()
+    assert attachment.get_filename() == "event.ics"
+    assert attachment.get_content_type() == "text/calendar"
+    # A text attachment's line ends are the transport's to choose.
+    assert attachment.get_payload(decode=True).splitlines() == calendar.splitlines()
+
+
+@pytest.mark.django_db
+def test_forgetting_a_persons_mails_deletes_their_stored_copies():
+    user = factories.UserFactory()
+    _notice(user, key="registration:7:confirm")
+    _notice(user, key="registration:7:confirmed")
+    _notice(user, key="registration:70:confirm")
+    assert mail.mail_forget("registration:7:") == 2
+    assert list(OutgoingMail.objects.values_list("key", flat=True)) == ["registration:70:confirm"]

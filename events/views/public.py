@@ -8,7 +8,8 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from events import selectors
 from events.filters import EventFilter
 from events.ical import calendar
-from events.models import Event
+from events.models import Event, Session
+from events.rules import can
 from events.seo import event_json_ld
 from portal.core.cache import public_page
 from portal.core.i18n import translated
@@ -28,7 +29,7 @@ def event_list(request):
     )
 
 
-def _get(slug):
+def get_event(slug):
     try:
         return selectors.event_detail(slug)
     except Event.DoesNotExist:
@@ -37,13 +38,26 @@ def _get(slug):
 
 @public_page
 def event_detail(request, slug):
-    event = _get(slug)
-    return render(request, "events/detail.html", {"event": event, "json_ld": event_json_ld(event)})
+    event = get_event(slug)
+    days = selectors.timetable(event)
+    return render(
+        request,
+        "events/detail.html",
+        {
+            "event": event,
+            "json_ld": event_json_ld(event),
+            "days": days,
+            "demo_sessions": any(s.is_demo for s in event.sessions.all()),
+            "availability": selectors.availability(event) if event.is_upcoming else None,
+            "organiser": request.user.is_authenticated
+            and can(request.user, "events.view_participants", event),
+        },
+    )
 
 
 @public_page
 def event_ics(request, slug):
-    event = _get(slug)
+    event = get_event(slug)
     if not event.has_exact_date:
         # A calendar entry needs a day; one made up would mislead whoever imports it.
         reason = _(
@@ -71,8 +85,20 @@ def event_calendar(request):
     if not filterset.is_valid():
         return _bad_filter(filterset)
     name = " – ".join([_("Events"), *_chosen(filterset)])
+    with_sessions = request.GET.get("sessions", "0")
+    if with_sessions not in ("0", "1"):
+        return HttpResponse(
+            _("sessions: give 1 to add each event's sessions, or 0."),
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    events = list(filterset.qs[:FEED_LIMIT])
+    sessions = ()
+    if with_sessions == "1":
+        # For subscribers who follow the programmes: every session an entry of its own.
+        sessions = Session.objects.filter(event__in=events).select_related("event")
     response = HttpResponse(
-        calendar(filterset.qs[:FEED_LIMIT], name, refresh=datetime.timedelta(hours=1)),
+        calendar(events, name, refresh=datetime.timedelta(hours=1), sessions=sessions),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'inline; filename="events.ics"'

@@ -76,6 +76,16 @@ class Event(TimeStampedModel):
     agenda = models.TextField(_("programme"), blank=True)
     website = models.URLField(_("website"), blank=True)
     is_online = models.BooleanField(_("online"), default=False)
+    report = models.TextField(
+        _("report"),
+        blank=True,
+        help_text=_("What happened, written after the event: the page then becomes its record."),
+    )
+    is_demo = models.BooleanField(
+        _("demo content"),
+        default=False,
+        help_text=_("Invented for the portal's demo; every page that shows it says so."),
+    )
     documents = GenericRelation(Document)
 
     class Meta:
@@ -143,6 +153,10 @@ class Event(TimeStampedModel):
     @property
     def is_upcoming(self) -> bool:
         return self.ends_at >= timezone.now()
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
 
 
 SEASONS = [_("Winter"), _("Spring"), _("Summer"), _("Autumn")]
