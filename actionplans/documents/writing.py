@@ -79,6 +79,7 @@ def document_write(
             raise ValidationError(
                 {"version": str(kind.wording.no_version) % {"number": expected_version}}
             ) from None
+        _check_refused(kind, stale.document, expected_version, content, uploads or {})
         # Recorded outside the rolled-back transaction: the refused save must survive.
         kept = kind.add_version(
             stale.document,
@@ -96,6 +97,33 @@ class _Stale(Exception):
         self.document = document
 
 
+def _known_files(document, current: dict):
+    """(pattern) -> every file name the document holds now or has held in a version."""
+
+    def known(pattern):
+        names = file_names(current, pattern)
+        for past in document.versions.exclude(kind=Kind.CONFLICT).values_list("content", flat=True):
+            names |= file_names(past, pattern)
+        return names
+
+    return known
+
+
+def _check_refused(kind, document, expected_version, content, uploads) -> None:
+    """A refused save is kept as typed, but only if it would have passed had no one saved
+    in between: checked against the version it started from, whose rows it names, so a
+    megabyte sent on a stale version is refused, not stored."""
+    started_from = (
+        document.versions.filter(number=expected_version).values_list("content", flat=True).first()
+    )
+    checking = Checking(
+        current=started_from or {},
+        known_files=_known_files(document, started_from or {}),
+        uploads=uploads,
+    )
+    validate(kind.shape, content, checking)
+
+
 def _write(kind, user, pk, expected_version, content, uploads, version_kind, note):
     document = kind.locked(pk)
     if not kind.may(user, "change", document):
@@ -107,14 +135,9 @@ def _write(kind, user, pk, expected_version, content, uploads, version_kind, not
     # Everything is checked before anything is written, so errors name every problem at
     # once; the transaction still guards against a failure half-way through writing.
     current = kind.current_content(document)
-
-    def known_files(pattern):
-        names = file_names(current, pattern)
-        for past in document.versions.exclude(kind=Kind.CONFLICT).values_list("content", flat=True):
-            names |= file_names(past, pattern)
-        return names
-
-    checking = Checking(current=current, known_files=known_files, uploads=uploads)
+    checking = Checking(
+        current=current, known_files=_known_files(document, current), uploads=uploads
+    )
     cleaned = validate(kind.shape, content, checking)
     document.version += 1
     store.write(kind.shape, document, cleaned, uploads)
