@@ -54,6 +54,7 @@ rules.add_perm("actionplans.request_changes_plan", is_reviewer & is_submitted)
 rules.add_perm("actionplans.approve_plan", is_reviewer & is_submitted)
 rules.add_perm("actionplans.reopen_plan", is_reviewer & is_approved)
 rules.add_perm("actionplans.set_due_plan", is_reviewer)
+rules.add_perm("actionplans.review_plan", is_reviewer)
 
 
 @rules.predicate

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from actionplans.documents import store
+from actionplans.documents.diff import changed_parts
 from actionplans.documents.kind import DocumentKind
 from actionplans.documents.validation import Checking, file_names, validate
 from actionplans.models.documents import DocumentVersion
@@ -79,13 +80,14 @@ def document_write(
             raise ValidationError(
                 {"version": str(kind.wording.no_version) % {"number": expected_version}}
             ) from None
-        _check_refused(kind, stale.document, expected_version, content, uploads or {})
+        parts = _check_refused(kind, stale.document, expected_version, content, uploads or {})
         # Recorded outside the rolled-back transaction: the refused save must survive.
         kept = kind.add_version(
             stale.document,
             kind=Kind.CONFLICT,
             based_on=expected_version,
             content=content,
+            parts=parts,
             author=user,
             note=note[:250],
         )
@@ -109,19 +111,20 @@ def _known_files(document, current: dict):
     return known
 
 
-def _check_refused(kind, document, expected_version, content, uploads) -> None:
+def _check_refused(kind, document, expected_version, content, uploads) -> list[str]:
     """A refused save is kept as typed, but only if it would have passed had no one saved
     in between: checked against the version it started from, whose rows it names, so a
-    megabyte sent on a stale version is refused, not stored."""
+    megabyte sent on a stale version is refused, not stored. Returns the parts it changed
+    from that version."""
     started_from = (
         document.versions.filter(number=expected_version).values_list("content", flat=True).first()
-    )
+    ) or {}
     checking = Checking(
-        current=started_from or {},
-        known_files=_known_files(document, started_from or {}),
+        current=started_from,
+        known_files=_known_files(document, started_from),
         uploads=uploads,
     )
-    validate(kind.shape, content, checking)
+    return changed_parts(kind.shape, started_from, validate(kind.shape, content, checking))
 
 
 def _write(kind, user, pk, expected_version, content, uploads, version_kind, note):
@@ -141,13 +144,15 @@ def _write(kind, user, pk, expected_version, content, uploads, version_kind, not
     cleaned = validate(kind.shape, content, checking)
     document.version += 1
     store.write(kind.shape, document, cleaned, uploads)
+    saved = kind.current_content(document)
     kind.add_version(
         document,
         number=document.version,
         based_on=expected_version,
         kind=version_kind,
         note=note[:250],
-        content=kind.current_content(document),
+        content=saved,
+        parts=changed_parts(kind.shape, current, saved),
         author=user,
     )
     return document
