@@ -67,6 +67,10 @@ def _letter_help():
     return _("A PDF of at most %(limit)d MB.") % {"limit": settings.ENDORSEMENT_MAX_UPLOAD_MB}
 
 
+# An action's texts in HTML, markup included: about ten pages of prose each, more than the
+# Interreg Europe template asks for, far less than a pasted document.
+RICH_TEXT_LIMIT = 20_000
+
 INDICATORS = Rows(
     "indicators",
     _("Performance indicators"),
@@ -102,6 +106,7 @@ ACTIONS = Rows(
         RichText(
             "background",
             _("Background"),
+            max_length=RICH_TEXT_LIMIT,
             help_text=_("What was learnt in the project, and from which region or good practice."),
         ),
         Refs(
@@ -121,8 +126,8 @@ ACTIONS = Rows(
             unknown_message=_("Only validated good practices can be linked."),
             shown_publicly=lambda practice: practice.status == GoodPractice.Status.VALIDATED,
         ),
-        RichText("description", _("The action")),
-        RichText("players", _("Players involved and their roles")),
+        RichText("description", _("The action"), max_length=RICH_TEXT_LIMIT),
+        RichText("players", _("Players involved and their roles"), max_length=RICH_TEXT_LIMIT),
         Date("starts_on", _("Starts")),
         Date("ends_on", _("Ends")),
         Amount(
@@ -132,7 +137,7 @@ ACTIONS = Rows(
             decimal_places=2,
             min_value=0,
         ),
-        Text("funding_sources", _("Funding sources"), lines=2),
+        Text("funding_sources", _("Funding sources"), lines=2, max_length=2000),
         INDICATORS,
     ],
 )
@@ -147,7 +152,12 @@ PLAN = Shape(
             fields=[
                 Text("title", _("Title of the plan"), required=True, max_length=250),
                 Choice("language", _("Written in"), required=True, choices=settings.LANGUAGES),
-                Text("other_organisations", _("Other organisations involved"), lines=3),
+                Text(
+                    "other_organisations",
+                    _("Other organisations involved"),
+                    lines=3,
+                    max_length=2000,
+                ),
                 Text("contact_name", _("Contact person"), max_length=150, private=True),
                 Email("contact_email", _("Contact email"), private=True),
                 Text("contact_phone", _("Contact phone"), max_length=40, private=True),

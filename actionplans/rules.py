@@ -41,15 +41,12 @@ def is_approved(user, plan) -> bool:
     return plan is not None and plan.state == State.APPROVED
 
 
-@rules.predicate
-def has_no_plan_yet(user, partnership) -> bool:
-    return not ActionPlan.objects.filter(partnership=partnership).exists()
-
-
 is_reviewer = reviews_plan | rules.is_superuser
 
 rules.add_perm("actionplans.view_plan", files_plan | is_reviewer)
-rules.add_perm("actionplans.create_plan", represents_partnership & has_no_plan_yet)
+# On a partnership. Whether it has a plan already is the service's check, made after this
+# one, so that a refusal tells no one else whether a plan exists.
+rules.add_perm("actionplans.create_plan", represents_partnership)
 rules.add_perm("actionplans.change_plan", files_plan & is_editable)
 rules.add_perm("actionplans.submit_plan", files_plan & is_editable)
 rules.add_perm("actionplans.comment_plan", is_reviewer & is_submitted)
@@ -57,6 +54,7 @@ rules.add_perm("actionplans.request_changes_plan", is_reviewer & is_submitted)
 rules.add_perm("actionplans.approve_plan", is_reviewer & is_submitted)
 rules.add_perm("actionplans.reopen_plan", is_reviewer & is_approved)
 rules.add_perm("actionplans.set_due_plan", is_reviewer)
+rules.add_perm("actionplans.review_plan", is_reviewer)
 
 
 @rules.predicate

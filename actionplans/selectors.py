@@ -117,6 +117,63 @@ def review_remarks(plan: ActionPlan):
     )
 
 
+@dataclass
+class Review:
+    """A plan's review remarks: the current round's by what they are on, and the earlier
+    rounds', kept readable after the plan was sent in again."""
+
+    round: int
+    current: list
+    earlier: list  # [(round, [remarks])], the newest round first
+    on_parts: dict  # part name -> remarks on the part as a whole
+    on_actions: dict  # action id -> remarks on it
+    on_removed_actions: list  # remarks on actions the partner has removed since
+
+
+def plan_review(plan: ActionPlan) -> Review:
+    """Every remark of every round, in one query."""
+    remarks = plan.comments.select_related("author").order_by("review_round", "created_at", "pk")
+    current, rounds = [], {}
+    on_parts, on_actions, removed = {}, {}, []
+    for remark in remarks:
+        if remark.review_round != plan.review_round:
+            rounds.setdefault(remark.review_round, []).append(remark)
+            continue
+        current.append(remark)
+        if remark.action_id:
+            on_actions.setdefault(remark.action_id, []).append(remark)
+        elif remark.action_title:
+            removed.append(remark)
+        else:
+            on_parts.setdefault(remark.section, []).append(remark)
+    earlier = sorted(rounds.items(), reverse=True)
+    return Review(plan.review_round, current, earlier, on_parts, on_actions, removed)
+
+
+def with_remarks(doc, review: Review):
+    """The displayed plan's actions, each with its remarks of the current round."""
+    for action in doc.actions:
+        action.remarks = review.on_actions.get(action.id, [])
+    return doc
+
+
+def last_reviewed(plan: ActionPlan, user) -> tuple[PlanVersion, PlanVersion] | None:
+    """(the version the user last took a workflow step on, the current one), when the plan
+    has changed since; None if it has not or they never took one."""
+    step = plan.transitions.filter(by=user).order_by("-at", "-pk").only("version").first()
+    if step is None or step.version == plan.version:
+        return None
+    found = {
+        version.number: version
+        for version in plan.versions.filter(number__in=[step.version, plan.version]).only(
+            "pk", "number", "created_at"
+        )
+    }
+    if len(found) < 2:
+        return None
+    return found[step.version], found[plan.version]
+
+
 def plan_transitions(plan: ActionPlan):
     return plan.transitions.select_related("by").order_by("-at", "-pk")
 

@@ -31,10 +31,12 @@ def plan_create(*, user, partnership, title: str, language: str = "en") -> Actio
         .select_related("project", "region")
         .get(pk=partnership.pk)
     )
-    if ActionPlan.objects.filter(partnership=partnership).exists():
-        raise ValidationError(_("This partner has an action plan already."), code="exists")
+    # Permission first: only the partner's own members may learn whether it has a plan, so
+    # everyone else gets the same refusal whether or not one exists.
     if not can(user, "actionplans.create_plan", partnership):
         raise PermissionDenied(_("You cannot start an action plan for this partner."))
+    if ActionPlan.objects.filter(partnership=partnership).exists():
+        raise ValidationError(_("This partner has an action plan already."), code="exists")
     plan = ActionPlan(
         partnership=partnership,
         slug=f"{partnership.project.slug}-{partnership.region.slug}-{partnership.pk}",

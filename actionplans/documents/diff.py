@@ -38,6 +38,17 @@ class Change:
         return mark_safe(" ".join(parts))
 
 
+def changed_parts(shape: Shape, old: dict, new: dict) -> list[str]:
+    """The names of the parts whose stored values differ, in the shape's order."""
+
+    def values(part, content):
+        if part.group:
+            return content.get(part.group) or {}
+        return {f.name: content.get(f.name) for f in part.fields}
+
+    return [part.name for part in shape.parts if values(part, old) != values(part, new)]
+
+
 def compare(shape: Shape, old: dict, new: dict, refs: dict) -> list[Change]:
     changes = []
     for part in shape.parts:

@@ -45,8 +45,14 @@ class DateInput(forms.DateInput):
 
 @dataclass(eq=False)
 class Text(Field):
+    # Every text has a limit, declared with it: without one a megabyte typed or sent once
+    # would be copied into every later version of the document.
     max_length: int | None = None
     lines: int = 0  # a text area of this many rows; 0 is a single line
+
+    def __post_init__(self):
+        if not self.max_length:
+            raise TypeError(f"The text field {self.name!r} needs a max_length.")
 
     def parse(self, value):
         if not isinstance(value, str):
@@ -73,11 +79,13 @@ class RichText(Text):
     help_text: str = ""
 
     def parse(self, value):
+        # The limit counts the HTML as it arrives, before cleaning: what is measured is what
+        # was sent, so a form and the API refuse the same value.
         return sanitize_html(super().parse(value))
 
     def form_field(self, choices=None):
         widget = forms.Textarea(attrs={"data-rich-text": "", "rows": self.lines})
-        return forms.CharField(widget=widget, **self.form_options())
+        return forms.CharField(max_length=self.max_length, widget=widget, **self.form_options())
 
     def api_options(self):
         return {**super().api_options(), "help_text": RICH_TEXT_HELP}

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from actionplans.documents import store
+from actionplans.documents.diff import changed_parts
 from actionplans.documents.kind import DocumentKind
 from actionplans.documents.validation import Checking, file_names, validate
 from actionplans.models.documents import DocumentVersion
@@ -79,12 +80,14 @@ def document_write(
             raise ValidationError(
                 {"version": str(kind.wording.no_version) % {"number": expected_version}}
             ) from None
+        parts = _check_refused(kind, stale.document, expected_version, content, uploads or {})
         # Recorded outside the rolled-back transaction: the refused save must survive.
         kept = kind.add_version(
             stale.document,
             kind=Kind.CONFLICT,
             based_on=expected_version,
             content=content,
+            parts=parts,
             author=user,
             note=note[:250],
         )
@@ -94,6 +97,34 @@ def document_write(
 class _Stale(Exception):
     def __init__(self, document):
         self.document = document
+
+
+def _known_files(document, current: dict):
+    """(pattern) -> every file name the document holds now or has held in a version."""
+
+    def known(pattern):
+        names = file_names(current, pattern)
+        for past in document.versions.exclude(kind=Kind.CONFLICT).values_list("content", flat=True):
+            names |= file_names(past, pattern)
+        return names
+
+    return known
+
+
+def _check_refused(kind, document, expected_version, content, uploads) -> list[str]:
+    """A refused save is kept as typed, but only if it would have passed had no one saved
+    in between: checked against the version it started from, whose rows it names, so a
+    megabyte sent on a stale version is refused, not stored. Returns the parts it changed
+    from that version."""
+    started_from = (
+        document.versions.filter(number=expected_version).values_list("content", flat=True).first()
+    ) or {}
+    checking = Checking(
+        current=started_from,
+        known_files=_known_files(document, started_from),
+        uploads=uploads,
+    )
+    return changed_parts(kind.shape, started_from, validate(kind.shape, content, checking))
 
 
 def _write(kind, user, pk, expected_version, content, uploads, version_kind, note):
@@ -107,24 +138,21 @@ def _write(kind, user, pk, expected_version, content, uploads, version_kind, not
     # Everything is checked before anything is written, so errors name every problem at
     # once; the transaction still guards against a failure half-way through writing.
     current = kind.current_content(document)
-
-    def known_files(pattern):
-        names = file_names(current, pattern)
-        for past in document.versions.exclude(kind=Kind.CONFLICT).values_list("content", flat=True):
-            names |= file_names(past, pattern)
-        return names
-
-    checking = Checking(current=current, known_files=known_files, uploads=uploads)
+    checking = Checking(
+        current=current, known_files=_known_files(document, current), uploads=uploads
+    )
     cleaned = validate(kind.shape, content, checking)
     document.version += 1
     store.write(kind.shape, document, cleaned, uploads)
+    saved = kind.current_content(document)
     kind.add_version(
         document,
         number=document.version,
         based_on=expected_version,
         kind=version_kind,
         note=note[:250],
-        content=kind.current_content(document),
+        content=saved,
+        parts=changed_parts(kind.shape, current, saved),
         author=user,
     )
     return document

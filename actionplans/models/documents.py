@@ -5,6 +5,7 @@ machinery in actionplans.documents serves them all.
 """
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,11 @@ class DocumentVersion(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     note = models.CharField(_("note"), max_length=250, blank=True)
     content = models.JSONField(_("content"))
+    # The parts of the document (their names in its shape) this version changed from the
+    # one before it, so the history can say so without reading every version's content.
+    parts = ArrayField(
+        models.CharField(max_length=20), verbose_name=_("parts changed"), default=list, blank=True
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -53,7 +59,7 @@ class DocumentTransition(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), max_length=5000, blank=True)
 
     class Meta:
         abstract = True

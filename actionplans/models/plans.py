@@ -40,7 +40,9 @@ class ActionPlan(TimeStampedModel):
     language = models.CharField(
         _("written in"), max_length=5, choices=settings.LANGUAGES, default="en"
     )
-    other_organisations = models.TextField(_("other organisations involved"), blank=True)
+    other_organisations = models.TextField(
+        _("other organisations involved"), max_length=2000, blank=True
+    )
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
@@ -148,6 +150,7 @@ class Action(TimeStampedModel):
     title = models.CharField(_("title"), max_length=250)
     background = RichTextField(
         _("background"),
+        max_length=20_000,
         blank=True,
         help_text=_("What was learnt in the project, and from which region or good practice."),
     )
@@ -160,8 +163,8 @@ class Action(TimeStampedModel):
         blank=True,
         related_name="actions",
     )
-    description = RichTextField(_("the action"), blank=True)
-    players = RichTextField(_("players involved and their roles"), blank=True)
+    description = RichTextField(_("the action"), max_length=20_000, blank=True)
+    players = RichTextField(_("players involved and their roles"), max_length=20_000, blank=True)
     starts_on = models.DateField(_("starts"), null=True, blank=True)
     ends_on = models.DateField(_("ends"), null=True, blank=True)
     estimated_cost = models.DecimalField(
@@ -172,7 +175,7 @@ class Action(TimeStampedModel):
         blank=True,
         validators=[MinValueValidator(0)],
     )
-    funding_sources = models.TextField(_("funding sources"), blank=True)
+    funding_sources = models.TextField(_("funding sources"), max_length=2000, blank=True)
 
     class Meta:
         verbose_name = _("action")

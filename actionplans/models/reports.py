@@ -39,7 +39,7 @@ class ProgressReport(TimeStampedModel):
     plan_version = models.ForeignKey(
         PlanVersion, verbose_name=_("plan version"), on_delete=models.PROTECT, related_name="+"
     )
-    summary = RichTextField(_("summary of the period"), blank=True)
+    summary = RichTextField(_("summary of the period"), max_length=20_000, blank=True)
     # Workflow: changed only by the workflow, never by a form.
     state = models.CharField(
         _("state"),
@@ -125,7 +125,7 @@ class ActionProgress(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, blank=True, db_index=True
     )
-    narrative = RichTextField(_("what happened"), blank=True)
+    narrative = RichTextField(_("what happened"), max_length=20_000, blank=True)
     budget_spent = models.DecimalField(
         _("budget spent so far (EUR)"),
         max_digits=12,
@@ -198,7 +198,7 @@ class InstrumentProgress(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(_("policy instrument"), max_length=300)
     improved = models.BooleanField(_("improved"), default=False)
-    evidence = RichTextField(_("evidence of the improvement"), blank=True)
+    evidence = RichTextField(_("evidence of the improvement"), max_length=20_000, blank=True)
 
     class Meta:
         verbose_name = _("progress of a policy instrument")

@@ -46,7 +46,7 @@ class ReviewComment(models.Model):
     )
     # The action's title when the remark was made, in case the action is later removed.
     action_title = models.CharField(_("action title"), max_length=250, blank=True)
-    body = models.TextField(_("remark"))
+    body = models.TextField(_("remark"), max_length=5000)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -9,6 +9,7 @@ Amounts and indicator values are what was reached so far, since the phase began.
 
 from django.utils.translation import gettext_lazy as _
 
+from actionplans.content import RICH_TEXT_LIMIT
 from actionplans.documents.fields import Amount, Boolean, Choice, File, Number, RichText, Text, Url
 from actionplans.documents.shape import Part, Rows, Shape
 from actionplans.models import (
@@ -139,6 +140,7 @@ ACTIONS = Rows(
         RichText(
             "narrative",
             _("What happened"),
+            max_length=RICH_TEXT_LIMIT,
             help_text=_("What was done in this period, and what delayed or changed the action."),
         ),
         Amount(
@@ -169,6 +171,7 @@ INSTRUMENTS = Rows(
             "evidence",
             _("Evidence of the improvement"),
             lines=4,
+            max_length=RICH_TEXT_LIMIT,
             help_text=_(
                 "What changed in the instrument — new projects, its management, its focus — "
                 "and where that can be seen."
@@ -189,6 +192,7 @@ REPORT = Shape(
                     "summary",
                     _("Summary of the period"),
                     lines=4,
+                    max_length=RICH_TEXT_LIMIT,
                     help_text=_("The main steps forward and setbacks, in a few sentences."),
                 ),
                 INSTRUMENTS,

@@ -46,6 +46,11 @@ def _save(request, plan, part, next_url):
 
 def _edit_page(request, plan, part, part_name, next_url):
     content = part.content
+    review = selectors.plan_review(plan)
+    if isinstance(part, ActionPart):
+        remarks = review.on_actions.get(part.action_id, []) if part.action_id else []
+    else:
+        remarks = review.on_parts.get(part_name, [])
     return render(
         request,
         "actionplans/edit.html",
@@ -56,6 +61,7 @@ def _edit_page(request, plan, part, part_name, next_url):
             "checklist": plan_checklist(content),
             "next_url": next_url,
             "conflict": part.conflict,
+            "remarks": remarks,
             "rich_text_labels": {key: str(label) for key, label in RICH_TEXT_LABELS.items()},
         },
     )
@@ -93,12 +99,16 @@ def plan_edit(request, pk, part):
 def action_list(request, pk):
     plan = viewable_plan(request, pk, "actionplans.change_plan")
     content = content_of(plan_with_content(pk))
+    review = selectors.plan_review(plan)
     return render(
         request,
         "actionplans/actions.html",
         {
             "plan": plan,
-            "doc": display(PLAN, content, selectors.references(content)),
+            "doc": selectors.with_remarks(
+                display(PLAN, content, selectors.references(content)), review
+            ),
+            "review": review,
             "checklist": plan_checklist(content),
             "part_name": "actions",
             "next_url": _next_url(plan, "actions"),

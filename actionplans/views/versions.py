@@ -43,11 +43,34 @@ def _version(document, pk):
 
 
 def history(request, pages: VersionPages, document):
-    versions = document.versions.select_related("author").defer("content")
+    """Every version, each naming the parts it changed, and the workflow steps between
+    them, newest first."""
+    versions = list(
+        document.versions.select_related("author").defer("content").order_by("-created_at", "-pk")
+    )
+    titles = {part.name: part.short or part.title for part in pages.kind.shape.parts}
+    for version in versions:
+        version.part_titles = [titles[name] for name in version.parts if name in titles]
+    steps = list(document.transitions.select_related("by").order_by("-at", "-pk"))
+    for step in steps:
+        step.is_step = True
+    entries = sorted(
+        [*versions, *steps],
+        key=lambda entry: entry.at if getattr(entry, "is_step", False) else entry.created_at,
+        reverse=True,
+    )
     return render(
         request,
         "actionplans/history.html",
-        pages.context(request, document, versions=versions.order_by("-created_at", "-pk")),
+        pages.context(
+            request,
+            document,
+            versions=versions,
+            entries=entries,
+            # Offered for comparison at first: the newest version against the one before.
+            compare_from=versions[1].pk if len(versions) > 1 else None,
+            compare_to=versions[0].pk if versions else None,
+        ),
     )
 
 

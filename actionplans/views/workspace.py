@@ -62,18 +62,23 @@ def plan_detail(request, pk):
     plan = viewable_plan(request, pk)
     content = content_of(plan_with_content(pk))
     checklist = plan_checklist(content)
+    review = selectors.plan_review(plan)
+    reviewer = can(request.user, "actionplans.review_plan", plan)
     return render(
         request,
         "actionplans/detail.html",
         {
             "plan": plan,
-            "doc": display(PLAN, content, selectors.references(content)),
+            "doc": selectors.with_remarks(
+                display(PLAN, content, selectors.references(content)), review
+            ),
             "checklist": checklist,
             "missing": [item for status in checklist for item in status.missing],
             "steps": workflow.available_steps(request.user, plan),
             "step_form": StepForm(),
             "remark_form": RemarkForm(plan=plan),
-            "remarks": selectors.review_remarks(plan),
+            "review": review,
+            "since_reviewed": selectors.last_reviewed(plan, request.user) if reviewer else None,
             "transitions": selectors.plan_transitions(plan),
             "can_edit": can(request.user, "actionplans.change_plan", plan),
             "can_remark": can(request.user, "actionplans.comment_plan", plan),

@@ -307,3 +307,32 @@ def test_starting_a_second_plan_for_a_partner_is_a_400(plan, partner_member, par
     )
     assert response.status_code == 400
     assert response.json() == {"non_field_errors": ["This partner has an action plan already."]}
+
+
+def test_starting_a_plan_for_another_partner_answers_the_same_whether_it_has_one(
+    project, partner_member, outsider
+):
+    """The order of checks must not tell an outsider whether a partner has a plan."""
+    with_plan = factories.PartnershipFactory(project=project, role="partner")
+    without_plan = factories.PartnershipFactory(project=project, role="partner")
+    from actionplans import services
+
+    services.plan_create(
+        user=factories.grant(with_plan, "partner_member"), partnership=with_plan, title="Theirs"
+    )
+    answers = []
+    for user in (partner_member, outsider):
+        for partnership in (with_plan, without_plan):
+            response = api(user).post(
+                f"{API}/workspace/plans/",
+                {
+                    "project": project.slug,
+                    "organisation": partnership.organisation.slug,
+                    "title": "Mine now",
+                },
+                format="json",
+            )
+            answers.append((response.status_code, response.json()))
+    assert answers[0] == answers[1] == answers[2] == answers[3]
+    assert answers[0] == (403, {"detail": "You cannot start an action plan for this partner."})
+    assert ActionPlan.objects.filter(partnership=without_plan).count() == 0
