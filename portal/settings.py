@@ -195,11 +195,12 @@ REDIS_URL = os.environ.get("REDIS_URL") or embedded.redis_url()
 CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", default="portal")
 CACHES = {
     "default": {
-        # django-redis rather than Django's own backend: with IGNORE_EXCEPTIONS a Redis that
-        # is down or slow is a miss (pages render from the database, counts start afresh),
-        # never a 500; Django's RedisCache has no such option. The timeouts keep a hung
-        # Redis from holding a request.
-        "BACKEND": "django_redis.cache.RedisCache",
+        # django-redis (portal.core.cache.RedisCache mends one method of it) rather than
+        # Django's own backend: with IGNORE_EXCEPTIONS a Redis that is down or slow is a
+        # miss (pages render from the database, counts start afresh), never a 500; Django's
+        # RedisCache has no such option. The timeouts keep a hung Redis from holding a
+        # request.
+        "BACKEND": "portal.core.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": CACHE_KEY_PREFIX,
         "TIMEOUT": 300,

@@ -18,6 +18,7 @@ import time
 from collections import OrderedDict
 from functools import wraps
 
+import django_redis.cache
 from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpResponse
@@ -39,6 +40,23 @@ def _fresh_version() -> int:
     # Starting from the clock rather than 1 means a flushed Redis can never hand out a
     # version that a process still holds pages for.
     return time.time_ns() // 1000
+
+
+class RedisCache(django_redis.cache.RedisCache):
+    """django-redis, with `touch` failing open as every other call does.
+
+    django-redis 7 turns Redis's errors into ignorable ones only in the methods that catch
+    them; `touch` does not, and django-axes calls it at every failed login.
+    """
+
+    def touch(self, *args, **kwargs):
+        try:
+            return super().touch(*args, **kwargs)
+        except RedisError:
+            if not self._ignore_exceptions:
+                raise
+            logger.warning("Redis does not answer: an entry's timeout was not renewed")
+            return False
 
 
 def redis_client():
