@@ -48,7 +48,7 @@ def web_environment(**overrides) -> dict:
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_COOKIES": "false",
         "ALLOWED_HOSTS": "127.0.0.1",
-        "LOG_LEVEL": "CRITICAL",
+        "LOG_LEVEL": os.environ.get("FAULTS_LOG_LEVEL", "CRITICAL"),
         "API_RATE_ANONYMOUS": "1000000/second",
         "API_RATE_TOKEN": "1000000/second",
         "PYTHONUNBUFFERED": "1",
