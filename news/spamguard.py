@@ -3,14 +3,18 @@ address and per client, counted in Redis in fixed windows as the API's throttlin
 (portal/core/api/throttling.py)."""
 
 import hashlib
+import logging
 import math
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+from redis.exceptions import RedisError
 from rest_framework.throttling import BaseThrottle
 
 from portal.core.cache import redis_client
+
+logger = logging.getLogger(__name__)
 
 PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 
@@ -28,7 +32,13 @@ def count_in_window(name: str, period: float, amount: int = 1) -> tuple[int, flo
     key = cache.make_and_validate_key(f"{name}:{window}")
     # One round trip: the increment and the expiry in a pipeline.
     pipeline = redis_client().pipeline()
-    count, _ = pipeline.incrby(key, amount).expire(key, math.ceil(period)).execute()
+    try:
+        count, _ = pipeline.incrby(key, amount).expire(key, math.ceil(period)).execute()
+    except RedisError:
+        # Fails open, as the cache does: a sign-up while Redis is down is not counted (the
+        # honeypot and the confirmation mail still stand in the way of a robot).
+        logger.warning("Redis does not answer: sign-ups are not counted")
+        return 0, 0.0
     return count, (window + 1) * period - now
 
 

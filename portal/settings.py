@@ -181,8 +181,11 @@ else:
         raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL (postgres://...)")
 if env_bool("DATABASE_POOL", True):
     # psycopg's own pool; Django requires persistent connections to be off with it.
-    DATABASES["default"]["OPTIONS"] = {
-        "pool": {"min_size": 1, "max_size": env_int("DATABASE_POOL_SIZE", 4), "timeout": 10}
+    # Beside the options DATABASE_URL gives (?sslmode=require, ?host=/socket/dir), not over them.
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": env_int("DATABASE_POOL_SIZE", 4),
+        "timeout": 10,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -192,12 +195,21 @@ REDIS_URL = os.environ.get("REDIS_URL") or embedded.redis_url()
 CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", default="portal")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # django-redis (portal.core.cache.RedisCache mends one method of it) rather than
+        # Django's own backend: with IGNORE_EXCEPTIONS a Redis that is down or slow is a
+        # miss (pages render from the database, counts start afresh), never a 500; Django's
+        # RedisCache has no such option. The timeouts keep a hung Redis from holding a
+        # request.
+        "BACKEND": "portal.core.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": CACHE_KEY_PREFIX,
         "TIMEOUT": 300,
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
     }
 }
+# Each ignored error is logged (as portal.cache), so an outage shows in the logs.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.cache"
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 CELERY_BROKER_URL = REDIS_URL

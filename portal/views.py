@@ -1,10 +1,15 @@
+import sys
 from urllib.parse import urlencode
 
+import kombu.exceptions
+import redis.exceptions
+from django import db
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import get_language
 from django.views import defaults
@@ -196,7 +201,32 @@ def not_found(request, exception):
     return defaults.page_not_found(request, exception)
 
 
+# A part the portal stands on does not answer: the database (restarting, failed over, out of
+# connections) or Redis where it cannot fail open (a task's dispatch). Each passes by itself,
+# so the answer is 503 with a time to try again, not a 500 that says the portal is broken.
+UNAVAILABLE = (
+    db.OperationalError,
+    db.InterfaceError,
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+    kombu.exceptions.OperationalError,
+)
+RETRY_AFTER = 10
+
+
 def server_error(request):
+    """handler500. Called while Django handles the exception, so sys.exc_info() holds it."""
+    if isinstance(sys.exc_info()[1], UNAVAILABLE):
+        if _api(request):
+            response = JsonResponse(
+                {"detail": "The service is briefly unavailable. Try again in a moment."},
+                status=503,
+            )
+        else:
+            # Rendered without a request: the context processors would ask the database.
+            response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER)
+        return response
     if _api(request):
         return JsonResponse({"detail": "Server error."}, status=500)
     return defaults.server_error(request)

@@ -114,7 +114,8 @@ def issue_start(*, issue: Issue) -> int:
         issue.paused_reason = ""
         issue.save(update_fields=["state", "started_at", "paused_reason", "updated_at"])
         count = Delivery.objects.filter(issue=issue).count()
-        transaction.on_commit(lambda: dispatch_lanes(issue.pk))
+        # Robust: with the broker down, newsletter_tick restarts the quiet campaign.
+        transaction.on_commit(lambda: dispatch_lanes(issue.pk), robust=True)
     return count
 
 
@@ -133,7 +134,7 @@ def issue_resume(*, issue: Issue) -> bool:
             state=Issue.State.SENDING, paused_reason="", updated_at=timezone.now()
         )
         if resumed:
-            transaction.on_commit(lambda: dispatch_lanes(issue.pk))
+            transaction.on_commit(lambda: dispatch_lanes(issue.pk), robust=True)
     issue.refresh_from_db()
     return bool(resumed)
 

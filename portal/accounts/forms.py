@@ -15,7 +15,8 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         from portal.accounts.tasks import password_reset_task
 
         email = self.cleaned_data["email"]
-        transaction.on_commit(lambda: password_reset_task.delay(email))
+        # Robust: with the broker down the page still answers; the user asks again.
+        transaction.on_commit(lambda: password_reset_task.delay(email), robust=True)
 
 
 class CodeForm(forms.Form):

@@ -12,15 +12,20 @@ change made anywhere is seen at once everywhere.
 """
 
 import hashlib
+import logging
 import threading
 import time
 from collections import OrderedDict
 from functools import wraps
 
+import django_redis.cache
 from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-version"
 LOCAL_SIZE = 256
@@ -37,24 +42,42 @@ def _fresh_version() -> int:
     return time.time_ns() // 1000
 
 
-_clients = threading.local()
+class RedisCache(django_redis.cache.RedisCache):
+    """django-redis, with `touch` failing open as every other call does.
+
+    django-redis 7 turns Redis's errors into ignorable ones only in the methods that catch
+    them; `touch` does not, and django-axes calls it at every failed login.
+    """
+
+    def touch(self, *args, **kwargs):
+        try:
+            return super().touch(*args, **kwargs)
+        except RedisError:
+            if not self._ignore_exceptions:
+                raise
+            logger.warning("Redis does not answer: an entry's timeout was not renewed")
+            return False
 
 
 def redis_client():
-    """A Redis client kept for this thread and this cache.
+    """The default cache's own Redis client, for what the cache API does in more round trips
+    (the version read on every request, the counts of the throttles).
 
-    Django's Redis cache builds a new client object for every call, which on a cached page
-    costs more than the round trip itself; the version is asked on every request.
+    Calls on it are not covered by the cache's IGNORE_EXCEPTIONS: callers catch RedisError
+    and fail open, as the cache does.
     """
-    backend = caches["default"]
-    if getattr(_clients, "backend", None) is not backend:
-        _clients.backend, _clients.client = backend, backend._cache.get_client(write=True)
-    return _clients.client
+    return caches["default"].client.get_client(write=True)
 
 
-def content_version() -> int:
-    # Django's cache stores an int as plain digits, so the raw value reads without it.
-    raw = redis_client().get(cache.make_key(VERSION_KEY))
+def content_version() -> int | None:
+    """The current content version; None while Redis does not answer, and then nothing is
+    cached or served from the cache: pages come from the database."""
+    try:
+        # Django's cache stores an int as plain digits, so the raw value reads without it.
+        raw = redis_client().get(cache.make_key(VERSION_KEY))
+    except RedisError:
+        logger.warning("Redis does not answer: pages are rendered without the cache")
+        return None
     if raw is None:
         cache.add(VERSION_KEY, _fresh_version(), timeout=None)
         return cache.get(VERSION_KEY)
@@ -92,8 +115,10 @@ def _remember(key, entry, expires: float) -> None:
             _local.popitem(last=False)
 
 
-def lookup(key: str, version: int):
+def lookup(key: str, version: int | None):
     """The entry stored under `key` at `version`, or None. An entry is (version, ...)."""
+    if version is None:
+        return None
     local = _local.get(key)
     # The process's copy keeps the timeout too: a page of upcoming events goes stale by the
     # clock, not only by a change of content.
@@ -107,6 +132,9 @@ def lookup(key: str, version: int):
 
 
 def store(key: str, entry: tuple, timeout: int) -> None:
+    if entry[0] is None:
+        # Rendered while Redis was down: no version to keep it under.
+        return
     cache.set(key, entry, timeout)
     _remember(key, entry, time.monotonic() + min(timeout, LOCAL_TIMEOUT))
 

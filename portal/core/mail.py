@@ -117,7 +117,10 @@ def mail_queue_rendered(
         return None
     from portal.core.tasks import send_mail_task
 
-    transaction.on_commit(lambda: send_mail_task.delay(mail.pk))
+    # Robust: with the broker down the mail is already committed, and a failed dispatch must
+    # not turn the request that queued it into an error; the beat's requeue_stale_mail
+    # sends it once Redis is back (LOST_AFTER).
+    transaction.on_commit(lambda: send_mail_task.delay(mail.pk), robust=True)
     return mail
 
 

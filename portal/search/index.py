@@ -125,7 +125,8 @@ def _read_text_later(document: Document) -> None:
     from portal.tasks import document_text_index
 
     pk = document.pk
-    on_commit(lambda: document_text_index.delay(pk))
+    # Robust: with the broker down the upload stands; its text is read at the next change.
+    on_commit(lambda: document_text_index.delay(pk), robust=True)
 
 
 def connect() -> None:

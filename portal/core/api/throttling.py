@@ -10,12 +10,16 @@ Rates are read when a request comes in rather than when the class is defined, as
 own classes do, so settings changed at run time (and in tests) take effect.
 """
 
+import logging
 import time
 
+from redis.exceptions import RedisError
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from portal.core.cache import redis_client
+
+logger = logging.getLogger(__name__)
 
 
 class _WindowCount:
@@ -37,7 +41,13 @@ class _WindowCount:
         # so the count lives wherever the cache does.
         key = self.cache.make_and_validate_key(key)
         pipeline = redis_client().pipeline()
-        count, _expiry = pipeline.incr(key).expire(key, self.duration).execute()
+        try:
+            count, _expiry = pipeline.incr(key).expire(key, self.duration).execute()
+        except RedisError:
+            # Fails open, as the cache does: while Redis is down nobody is counted, rather
+            # than everybody refused.
+            logger.warning("Redis does not answer: the API's requests are not counted")
+            return 0
         return count
 
     def wait(self):

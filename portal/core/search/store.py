@@ -142,4 +142,5 @@ def vocabulary_refresh_soon() -> None:
         if cache.add(_QUEUED, True, timeout=300):
             search_vocabulary_refresh.apply_async(countdown=5)
 
-    transaction.on_commit(queue)
+    # Robust: with Redis down the save stands; the next save queues the refresh.
+    transaction.on_commit(queue, robust=True)
