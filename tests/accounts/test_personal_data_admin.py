@@ -4,7 +4,11 @@ about an account, and erases it after a confirmation; no one else gets the actio
 import json
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Permission
+from django.core.management import call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
 
 from portal.accounts.models import User
 from regions.models import Membership
@@ -94,3 +98,24 @@ def test_staff_who_are_not_superusers_get_no_personal_data_action(client, people
         {"action": "erase_personal_data", "_selected_action": [people[0].user.pk], "post": "yes"},
     )
     assert User.objects.get(pk=people[0].user.pk).full_name == "Ada Lovelace"
+
+
+def test_an_erased_account_is_logged_out_and_loses_its_token_and_devices(client, people):
+    ada, _bob = people
+    Token.objects.create(user=ada.user)
+    TOTPDevice.objects.create(user=ada.user, name="phone", confirmed=True)
+    LogEntry.objects.log_actions(
+        user_id=factories.UserFactory(is_staff=True).pk,
+        queryset=[ada.user],
+        action_flag=CHANGE,
+        change_message="Changed full name.",
+    )
+    client.force_login(ada.user)
+    assert client.get("/en/account/").status_code == 200
+
+    call_command("personal_data", "erase", "--email", ada.email, "--no-input")
+
+    assert client.get("/en/account/").status_code == 302  # to the login page
+    assert not Token.objects.filter(user=ada.user).exists()
+    assert not TOTPDevice.objects.filter(user=ada.user).exists()
+    assert LogEntry.objects.get(object_id=str(ada.user.pk)).object_repr == "Erased user"
