@@ -17,6 +17,10 @@ TEST_SYSTEM_PACKAGES := chromium
 # (tests/conftest.py); the 15 slowest tests are listed at the end.
 TEST_PROCESSES ?= auto
 
+# The Makefile is the developer's: its commands may start PostgreSQL and Redis under var/
+# for whichever of DATABASE_URL and REDIS_URL is unset (manage.py, portal/embedded.py).
+export EMBEDDED_SERVERS ?= true
+
 .PHONY: run test fuzz lint messages backup restore audit system-packages test-system-packages clean
 
 # A local run is a development run: DEBUG on (static files served, no HTTPS redirect).

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from actionplans import selectors, services
 from actionplans.models import ActionPlan, PlanTransition, PlanVersion
 from actionplans.rules import can
+from portal.core.personal_data_admin import PersonalDataAdmin
 
 
 class _ReadOnlyInline(admin.TabularInline):
@@ -41,7 +42,7 @@ class VersionInline(_ReadOnlyInline):
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(admin.ModelAdmin):
+class ActionPlanAdmin(PersonalDataAdmin):
     list_display = ("title", "project", "region", "state", "revision", "version", "due_on")
     list_filter = ("state", "partnership__project", "is_demo")
     search_fields = ("title", "partnership__organisation__name", "partnership__region__name")
@@ -100,3 +101,10 @@ class ActionPlanAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    # Personal data on request: the plan's contact person (the partners name them).
+    def personal_data_export(self, plan) -> dict:
+        return selectors.plan_contact_data(plan, plan.contact_email)
+
+    def personal_data_erase(self, request, plan) -> None:
+        services.plan_contact_erase(plan=plan)

@@ -7,7 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from actionplans.content import PLAN
 from actionplans.documents.display import references as display_references
-from actionplans.models import ActionPlan, PlanTransition, PlanVersion, ReviewComment
+from actionplans.models import (
+    ActionPlan,
+    PlanTransition,
+    PlanVersion,
+    ReportTransition,
+    ReportVersion,
+    ReviewComment,
+)
 from projects.models import Partnership, ProjectRole
 from projects.selectors import grants_for
 
@@ -208,3 +215,103 @@ def public_plans_for(*, project=None, region=None) -> list[ActionPlan]:
     if region is not None:
         plans = plans.filter(partnership__region=region)
     return list(plans)
+
+
+# Personal data: a plan's contact person, and what a user did in plans and reports.
+CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
+
+
+def plans_naming_contact(email: str):
+    """Plans whose contact person has this address, now or in any stored version."""
+    named = PlanVersion.objects.filter(content__contact_email__iexact=email).values("plan_id")
+    return ActionPlan.objects.filter(Q(contact_email__iexact=email) | Q(pk__in=named)).order_by(
+        "pk"
+    )
+
+
+def versions_naming_contact(plan: ActionPlan, email: str):
+    return plan.versions.filter(content__contact_email__iexact=email).order_by("created_at", "pk")
+
+
+def plan_contact_data(plan: ActionPlan, email: str) -> dict:
+    """What a plan keeps about its contact person of this address, for them to download."""
+
+    def contact(values) -> dict:
+        return {name: values.get(name, "") for name in CONTACT_FIELDS}
+
+    current = {name: getattr(plan, name) for name in CONTACT_FIELDS}
+    return {
+        "plan": plan.title,
+        "plan_id": plan.pk,
+        "contact": contact(current) if plan.contact_email.lower() == email.lower() else None,
+        "versions": [
+            {"version": version.number, "saved_at": version.created_at.isoformat()}
+            | contact(version.content)
+            for version in versions_naming_contact(plan, email)
+        ],
+    }
+
+
+def user_plan_work(user) -> dict:
+    """What a user did in plans and progress reports: the saves, steps and remarks that
+    name them as author (kept for the record when the account is erased)."""
+
+    def when(moment):
+        return moment.isoformat() if moment else None
+
+    plan_saves = PlanVersion.objects.filter(author=user).select_related("plan").defer("content")
+    report_saves = (
+        ReportVersion.objects.filter(author=user).select_related("report").defer("content")
+    )
+    plan_steps = PlanTransition.objects.filter(by=user).select_related("plan")
+    report_steps = ReportTransition.objects.filter(by=user).select_related("report")
+    remarks = ReviewComment.objects.filter(author=user).select_related("plan")
+    return {
+        "plan_versions": [
+            {
+                "plan": v.plan.title,
+                "version": v.number,
+                "kind": v.kind,
+                "saved_at": when(v.created_at),
+            }
+            for v in plan_saves.order_by("created_at", "pk")
+        ],
+        "report_versions": [
+            {
+                "report": str(v.report),
+                "version": v.number,
+                "kind": v.kind,
+                "saved_at": when(v.created_at),
+            }
+            for v in report_saves.order_by("created_at", "pk")
+        ],
+        "plan_steps": [
+            {
+                "plan": t.plan.title,
+                "from": t.source,
+                "to": t.target,
+                "at": when(t.at),
+                "comment": t.comment,
+            }
+            for t in plan_steps.order_by("at", "pk")
+        ],
+        "report_steps": [
+            {
+                "report": str(t.report),
+                "from": t.source,
+                "to": t.target,
+                "at": when(t.at),
+                "comment": t.comment,
+            }
+            for t in report_steps.order_by("at", "pk")
+        ],
+        "remarks": [
+            {
+                "plan": c.plan.title,
+                "part": c.section,
+                "remark": c.body,
+                "made_at": when(c.created_at),
+            }
+            for c in remarks.order_by("created_at", "pk")
+        ],
+    }

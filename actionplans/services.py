@@ -115,3 +115,27 @@ def comment_add(*, user, plan: ActionPlan, section: str, body: str, action_id=No
     comment.full_clean(exclude=["plan", "action", "author"])
     comment.save()
     return comment
+
+
+# What replaces an erased contact person: the name says why the plan has none; the address
+# and phone stay empty, so the checklist asks for a new contact before the next submission.
+ERASED_CONTACT = {"contact_name": "(erased)", "contact_email": "", "contact_phone": ""}
+
+
+@transaction.atomic
+def plan_contact_erase(*, plan: ActionPlan, email: str = "") -> int:
+    """Replace the contact person of this address (the plan's current one by default) on
+    the plan and in every stored version that names them; the versions keep all else.
+    Answers how many versions were rewritten."""
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    email = (email or plan.contact_email).strip()
+    if not email or plan.contact_email.lower() == email.lower():
+        ActionPlan.objects.filter(pk=plan.pk).update(**ERASED_CONTACT)
+    if not email:
+        return 0
+    rewritten = 0
+    for version in plan.versions.filter(content__contact_email__iexact=email):
+        version.content = {**version.content, **ERASED_CONTACT}
+        version.save(update_fields=["content"])
+        rewritten += 1
+    return rewritten

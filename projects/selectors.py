@@ -170,3 +170,13 @@ def priority_peers_with_ties(region, limit: int = 5) -> list[PeerTies]:
         if len(practices[practice.region_id]) < PEER_PRACTICES:
             practices[practice.region_id].append(practice)
     return [PeerTies(peer, shared[peer.region.pk], practices[peer.region.pk]) for peer in peers]
+
+
+def project_role_data(role: ProjectRole) -> dict:
+    partnership = role.partnership
+    return {
+        "project": partnership.project.acronym,
+        "organisation": partnership.organisation.name,
+        "role": role.role,
+        "since": role.created_at.isoformat(),
+    }

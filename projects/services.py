@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from portal.core.text import unique_slug
-from projects.models import GoodPractice, Partnership
+from projects.models import GoodPractice, Partnership, ProjectRole
 
 TEXT_FIELDS = (
     "title",
@@ -75,3 +75,8 @@ def practice_validate(*, user, practice: GoodPractice) -> GoodPractice:
 
 def practice_decline(*, user, practice: GoodPractice, reason: str) -> GoodPractice:
     return _review(user, practice, GoodPractice.Status.DECLINED, reason)
+
+
+def project_role_erase(*, role: ProjectRole) -> None:
+    """At an erased person's request: what they could do in a project goes with them."""
+    role.delete()

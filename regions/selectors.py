@@ -8,6 +8,7 @@ from regions.models import (
     Contact,
     Cooperation,
     Infrastructure,
+    Membership,
     Milestone,
     Organisation,
     PriorityDomain,
@@ -169,3 +170,23 @@ def priority_peers(region: Region, limit: int = 5) -> list[Peer]:
     top = scored[:limit]
     regions = Region.objects.in_bulk([other_id for _score, other_id, _shared in top])
     return [Peer(regions[other_id], round(score, 3), shared) for score, other_id, shared in top]
+
+
+def membership_data(membership: Membership) -> dict:
+    return {
+        "organisation": membership.organisation.name,
+        "job_title": membership.job_title,
+        "since": membership.created_at.isoformat(),
+    }
+
+
+def contact_data(contact: Contact) -> dict:
+    return {
+        "organisation": contact.organisation.name,
+        "name": contact.name,
+        "job_title": contact.job_title,
+        "department": contact.department,
+        "email": contact.email,
+        "phone": contact.phone,
+        "shown_publicly": contact.is_public,
+    }

@@ -1,9 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm, UserCreationForm
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import User
+from portal.core import personal_data
+from portal.core.personal_data_admin import PersonalDataAdmin
 
 
 class PortalUserCreationForm(UserCreationForm):
@@ -19,7 +22,10 @@ class PortalUserChangeForm(UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(PersonalDataAdmin, BaseUserAdmin):
+    """Besides Django's own: a user's personal data on request, with what every app keeps
+    about the account (its memberships, roles, mails, the saves and steps in plans)."""
+
     form = PortalUserChangeForm
     add_form = PortalUserCreationForm
     ordering = ("full_name", "email")
@@ -38,3 +44,12 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),
     )
+
+    def personal_data_export(self, user) -> dict:
+        return personal_data.personal_data_export(email=user.email, persons=[personal_data.USER])
+
+    def personal_data_erase(self, request, user) -> None:
+        if user.pk == request.user.pk:
+            # Erasing oneself here would end the session in the middle of the admin.
+            raise PermissionDenied(_("You cannot erase your own account here."))
+        personal_data.personal_data_erase(email=user.email, persons=[personal_data.USER])

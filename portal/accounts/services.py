@@ -1,8 +1,10 @@
 import logging
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
@@ -125,3 +127,31 @@ def second_factor_verify(*, user, code: str):
 def _clean(code: str) -> str:
     # People copy codes with spaces ("123 456") and type recovery codes in capitals.
     return "".join(code.split()).lower()
+
+
+# What an erased account keeps, so that what the person did stays on record (a plan's
+# versions and workflow steps, a practice's review) without saying who did it: the row,
+# its key, when it joined. Everything that names or reaches the person goes.
+ERASED_NAME = "Erased user"
+
+
+@transaction.atomic
+def user_erase(*, user) -> None:
+    """Anonymise the account at the person's request. The row stays, for the records that
+    point to it; it can no longer log in, and its sessions end with its password."""
+    Token.objects.filter(user=user).delete()
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    # The admin's history of changes to this account names it in each entry's title.
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(user), object_id=str(user.pk)
+    ).update(object_repr=ERASED_NAME)
+    user.email = f"erased-{user.pk}@erased.invalid"  # .invalid: no mail can ever reach it
+    user.full_name = ERASED_NAME
+    user.language = ""
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.last_login = None
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()

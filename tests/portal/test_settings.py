@@ -28,12 +28,24 @@ def test_a_malformed_number_stops_start_up_naming_the_variable(monkeypatch):
         env_int("DATABASE_POOL_SIZE", 4)
 
 
-def _manage(*args, **env):
-    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into a production check.
-    inherited = ("DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
-    base = {k: v for k, v in os.environ.items() if k not in inherited}
+# What the tests' own environment holds that a production process would not: the embedded
+# servers' URLs and key (tests/settings.py), the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE.
+NOT_INHERITED = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "SECRET_KEY",
+    "DEBUG",
+    "EMBEDDED_SERVERS",
+    "PORTAL_EMBEDDED_DATABASE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
+
+
+def _manage(*args, command=("manage.py",), **env):
+    base = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+    base["DJANGO_SETTINGS_MODULE"] = "portal.settings"
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *command, *args],
         cwd=ROOT,
         env={**base, **env},
         capture_output=True,
@@ -117,3 +129,75 @@ def test_a_malformed_rate_stops_start_up_naming_the_variable(monkeypatch):
         env_rate("API_RATE_ANONYMOUS", "120/minute")
     monkeypatch.setenv("API_RATE_ANONYMOUS", "30/hour")
     assert env_rate("API_RATE_ANONYMOUS", "120/minute") == "30/hour"
+
+
+# Start-up: settings never start a server; a production process missing a URL stops.
+# PORTAL_VAR_DIR points the embedded servers at an empty folder, where a server started by
+# mistake would leave its files.
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("REDIS_URL", "REDIS_URL must be set (redis://host:6379/0)"),
+        ("DATABASE_URL", "DATABASE_URL must be set (postgres://"),
+    ],
+)
+def test_production_without_a_url_stops_naming_it(tmp_path, missing, message):
+    env = {k: v for k, v in PRODUCTION.items() if k != missing}
+    result = _manage("check", PORTAL_VAR_DIR=str(tmp_path), **env)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_gunicorn_and_celery_start_no_server_even_in_development(tmp_path):
+    """They load the settings without manage.py: nothing set is a message, not a server."""
+    code = "import django; django.setup()"
+    result = _manage(
+        "-c",
+        code,
+        command=(),
+        DEBUG="true",
+        EMBEDDED_SERVERS="true",
+        PORTAL_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_management_command_with_the_urls_set_starts_no_server(tmp_path):
+    code = "from portal import embedded; print(sorted(embedded.started_here))"
+    result = _manage(
+        "shell",
+        "-c",
+        code,
+        **{**PRODUCTION, "DEBUG": "true", "EMBEDDED_SERVERS": "true"},
+        PORTAL_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_manage_py_in_development_uses_the_servers_under_var(settings):
+    """DEBUG=true and nothing else: the servers under var/, as `./dev run` finds them."""
+    if not settings.EMBEDDED:
+        pytest.skip("the tests run on servers of their own (DATABASE_URL)")
+    code = (
+        "from django.conf import settings; "
+        "print(settings.DATABASES['default']['HOST'], settings.EMBEDDED)"
+    )
+    result = _manage("shell", "-c", code, DEBUG="true")
+    assert result.returncode == 0, result.stderr
+    host, embedded = result.stdout.strip().splitlines()[-1].split()
+    assert host == settings.DATABASES["default"]["HOST"]
+    assert embedded == "True"
+
+
+def test_production_without_the_development_flag_starts_nothing(tmp_path):
+    result = _manage("check", DEBUG="false", PORTAL_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+    assert list(tmp_path.iterdir()) == []

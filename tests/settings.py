@@ -1,0 +1,13 @@
+"""The portal's settings, on PostgreSQL and Redis servers under var/ for whichever of
+DATABASE_URL and REDIS_URL the environment leaves unset.
+
+pytest-django loads the settings before any conftest, so the servers are started here;
+the environment filled in is inherited by the xdist processes and by every process a test
+starts (a Celery worker, manage.py). tests/conftest.py stops what this run started.
+"""
+
+from portal import embedded
+
+embedded.use()
+
+from portal.settings import *  # noqa: E402, F403
