@@ -7,3 +7,8 @@ class ActionplansConfig(AppConfig):
 
     name = "actionplans"
     verbose_name = _("Action plans")
+
+    def ready(self):
+        from actionplans.pdf import register_kinds
+
+        register_kinds()

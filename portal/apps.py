@@ -20,6 +20,9 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal.core.cache import content_changed
+        from portal.pdf import register_kinds
+
+        register_kinds()
 
         for label in PUBLIC_APPS:
             for model in apps.get_app_config(label).get_models():

@@ -69,3 +69,24 @@ def grouped(chart_id: str, title: str, caption: str, rows) -> Chart:
         groups.append(group)
         y += len(SERIES) * BAR_HEIGHT + GAP
     return Chart(chart_id, title, caption, groups, height=y)
+
+
+def dashboard_charts(board) -> list[Chart]:
+    """The dashboard's two charts (progress by region in its period, and period by
+    period), as the dashboard page and the project overview PDF show them; empty ones are
+    left out."""
+    period_label = str(board.period) if board.period else ""
+    by_region = grouped(
+        "chart-regions",
+        _("Progress by region"),
+        _("Each region's latest handed-in figures for %(period)s.") % {"period": period_label},
+        [(_("Whole project"), board.total)]
+        + [(row.partnership.region.name, row.figures) for row in board.rows if row.figures],
+    )
+    by_period = grouped(
+        "chart-periods",
+        _("The project, period by period"),
+        _("All handed-in reports of each period together."),
+        [(period.short_label, numbers) for period, numbers in board.by_period],
+    )
+    return [chart for chart in (by_region, by_period) if chart.groups]
