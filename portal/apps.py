@@ -6,6 +6,7 @@ PUBLIC_APPS = ("core", "regions", "projects", "events", "news")
 # Rows of those apps that no public page shows: a mail sent must not empty the cache.
 PRIVATE_MODELS = {
     "core.outgoingmail",
+    "core.reportfile",
     "news.subscriber",
     "news.delivery",
     "news.deliveryfailure",

@@ -6,6 +6,8 @@ on the subject's page (the `report_panel` tag) posts here with htmx and swaps in
 status, which polls itself while the report is queued or being typeset.
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
@@ -20,6 +22,19 @@ from portal.core.reports import kinds, services
 LANGUAGES = dict(settings.LANGUAGES)
 # PostgreSQL's bigint: a longer number in the address would be a database error, not a 404.
 BIGGEST_ID = 2**63 - 1
+
+
+def _answers_404_with_reason(view):
+    """The portal's 404 page, saying what was not found (Django's own would not)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Http404 as missing:
+            return render(request, "404.html", {"reason": str(missing)}, status=404)
+
+    return wrapped
 
 
 def _subject(request, kind_name: str, subject_id: int):
@@ -55,6 +70,7 @@ def panel_context(kind: kinds.Kind, subject, *, error: str = "") -> dict:
 
 
 @require_POST
+@_answers_404_with_reason
 def report_ask(request, kind, subject_id):
     kind, subject = _subject(request, kind, subject_id)
     language = request.POST.get("language", "")
@@ -79,12 +95,14 @@ def report_ask(request, kind, subject_id):
 
 
 @require_GET
+@_answers_404_with_reason
 def report_status(request, kind, subject_id):
     kind, subject = _subject(request, kind, subject_id)
     return render(request, "reports/fragment_status.html", panel_context(kind, subject))
 
 
 @require_GET
+@_answers_404_with_reason
 def report_download(request, kind, subject_id, language):
     kind, subject = _subject(request, kind, subject_id)
     if language not in LANGUAGES:
