@@ -20,6 +20,10 @@ from projects import selectors as projects
 from projects.models import Project
 
 
+# Groups of bars that fit on one A4 page beside the chart's title and legend.
+CHART_GROUPS_PER_PAGE = 12
+
+
 def load_project(pk: int) -> Project:
     return Project.objects.select_related("programme").prefetch_related("phases").get(pk=pk)
 
@@ -41,7 +45,11 @@ def overview_layout(project) -> Layout:
                 .order_by("region__name", "title")
             ),
             "board": board,
-            "charts": charts.dashboard_charts(board),
+            "charts": [
+                piece
+                for chart in charts.dashboard_charts(board)
+                for piece in charts.split(chart, CHART_GROUPS_PER_PAGE)
+            ],
             "regions": regions,
             "is_demo": any(row.plan is not None and row.plan.is_demo for row in board.rows),
             "report_author": project.acronym,

@@ -6,7 +6,7 @@ from the server needs no script, works without JavaScript, and is what WeasyPrin
 into the PDF reports; the geometry is a few lines, so no chart library is needed.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext_lazy as _
 
@@ -90,3 +90,26 @@ def dashboard_charts(board) -> list[Chart]:
         [(period.short_label, numbers) for period, numbers in board.by_period],
     )
     return [chart for chart in (by_region, by_period) if chart.groups]
+
+
+def split(chart: Chart, size: int) -> list[Chart]:
+    """A chart cut into charts of at most `size` groups each, for pages: an SVG image
+    cannot break across two pages, so a chart of 30 regions becomes three."""
+    if len(chart.groups) <= size:
+        return [chart]
+    pieces = []
+    for start in range(0, len(chart.groups), size):
+        groups, offset = chart.groups[start : start + size], chart.groups[start].y - TOP
+        moved = [
+            Group(g.label, g.y - offset, [replace(b, y=b.y - offset) for b in g.bars])
+            for g in groups
+        ]
+        pieces.append(
+            replace(
+                chart,
+                id=f"{chart.id}-{len(pieces) + 1}",
+                groups=moved,
+                height=moved[-1].y + len(SERIES) * BAR_HEIGHT + GAP,
+            )
+        )
+    return pieces
