@@ -19,7 +19,6 @@ from portal.core.reports.kinds import Kind, Layout, register
 from projects import selectors as projects
 from projects.models import Project
 
-
 # Groups of bars that fit on one A4 page beside the chart's title and legend.
 CHART_GROUPS_PER_PAGE = 12
 

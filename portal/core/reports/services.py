@@ -199,7 +199,3 @@ def failure_reason(report: ReportFile) -> str:
             "Typesetting took longer than %(seconds)s seconds and was stopped."
         ) % {"seconds": report.error_detail}
     return str(report.get_error_display()) if report.error else ""
-
-
-def is_stale(report: ReportFile) -> bool:
-    return report.state == State.RENDERING and report.started_at < timezone.now() - stale_after()
