@@ -32,3 +32,6 @@ class ActionplansConfig(AppConfig):
                 export=lambda user, email: selectors.user_plan_work(user),
             )
         )
+        from actionplans.pdf import register_kinds
+
+        register_kinds()

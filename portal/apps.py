@@ -10,6 +10,7 @@ PRIVATE_MODELS = {
     "core.outgoingmail",
     # Written with the content they describe, which retires the cache already.
     "core.searchentry",
+    "core.reportfile",
     "news.subscriber",
     "news.delivery",
     "news.deliveryfailure",
@@ -32,6 +33,9 @@ class PortalConfig(AppConfig):
 
         # Search entries follow every save of what they show (portal/search/index.py).
         index.connect()
+        from portal.pdf import register_kinds
+
+        register_kinds()
 
         for label in PUBLIC_APPS:
             for model in apps.get_app_config(label).get_models():

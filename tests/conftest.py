@@ -3,6 +3,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import ClassVar
@@ -43,6 +44,9 @@ def pytest_configure(config):
     override_settings(
         CACHES={"default": {**settings.CACHES["default"], "LOCATION": location}}
     ).enable()
+    # The PDF reports of this process and of its workers go to a folder of their own.
+    os.environ["REPORTS_ROOT"] = tempfile.mkdtemp(prefix=f"reports-gw{WORKER}-")
+    settings.STORAGES["reports"]["OPTIONS"]["location"] = os.environ["REPORTS_ROOT"]
 
 
 def _redis_db(url: str, db: int) -> str:

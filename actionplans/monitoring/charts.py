@@ -6,7 +6,7 @@ from the server needs no script, works without JavaScript, and is what WeasyPrin
 into the PDF reports; the geometry is a few lines, so no chart library is needed.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext_lazy as _
 
@@ -69,3 +69,47 @@ def grouped(chart_id: str, title: str, caption: str, rows) -> Chart:
         groups.append(group)
         y += len(SERIES) * BAR_HEIGHT + GAP
     return Chart(chart_id, title, caption, groups, height=y)
+
+
+def dashboard_charts(board) -> list[Chart]:
+    """The dashboard's two charts (progress by region in its period, and period by
+    period), as the dashboard page and the project overview PDF show them; empty ones are
+    left out."""
+    period_label = str(board.period) if board.period else ""
+    by_region = grouped(
+        "chart-regions",
+        _("Progress by region"),
+        _("Each region's latest handed-in figures for %(period)s.") % {"period": period_label},
+        [(_("Whole project"), board.total)]
+        + [(row.partnership.region.name, row.figures) for row in board.rows if row.figures],
+    )
+    by_period = grouped(
+        "chart-periods",
+        _("The project, period by period"),
+        _("All handed-in reports of each period together."),
+        [(period.short_label, numbers) for period, numbers in board.by_period],
+    )
+    return [chart for chart in (by_region, by_period) if chart.groups]
+
+
+def split(chart: Chart, size: int) -> list[Chart]:
+    """A chart cut into charts of at most `size` groups each, for pages: an SVG image
+    cannot break across two pages, so a chart of 30 regions becomes three."""
+    if len(chart.groups) <= size:
+        return [chart]
+    pieces = []
+    for start in range(0, len(chart.groups), size):
+        groups, offset = chart.groups[start : start + size], chart.groups[start].y - TOP
+        moved = [
+            Group(g.label, g.y - offset, [replace(b, y=b.y - offset) for b in g.bars])
+            for g in groups
+        ]
+        pieces.append(
+            replace(
+                chart,
+                id=f"{chart.id}-{len(pieces) + 1}",
+                groups=moved,
+                height=moved[-1].y + len(SERIES) * BAR_HEIGHT + GAP,
+            )
+        )
+    return pieces

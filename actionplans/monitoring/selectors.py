@@ -102,3 +102,20 @@ def report_files(report) -> set[str]:
     for content in report.versions.exclude(kind="conflict").values_list("content", flat=True):
         names |= file_names(content, "actions.evidence.file")
     return names
+
+
+def period_actions(period, report_states) -> dict[int, list[ActionProgress]]:
+    """Each region's actions in one period, from its report if in one of `report_states`,
+    by partnership id, with their indicators: two queries however many regions."""
+    if period is None:
+        return {}
+    by_partnership: dict[int, list[ActionProgress]] = {}
+    rows = (
+        ActionProgress.objects.filter(report__period=period, report__state__in=report_states)
+        .select_related("report__plan")
+        .prefetch_related("indicators")
+        .order_by("report__plan__partnership_id", "position")
+    )
+    for row in rows:
+        by_partnership.setdefault(row.report.plan.partnership_id, []).append(row)
+    return by_partnership

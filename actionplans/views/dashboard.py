@@ -45,27 +45,13 @@ def dashboard(request):
     board = build(
         project, period_number=chosen.get("period") or None, status=chosen.get("status", "")
     )
-    period_label = str(board.period) if board.period else ""
-    region_chart = charts.grouped(
-        "chart-regions",
-        _("Progress by region"),
-        _("Each region's latest handed-in figures for %(period)s.") % {"period": period_label},
-        [(_("Whole project"), board.total)]
-        + [(row.partnership.region.name, row.figures) for row in board.rows if row.figures],
-    )
-    period_chart = charts.grouped(
-        "chart-periods",
-        _("The project, period by period"),
-        _("All handed-in reports of each period together."),
-        [(period.short_label, numbers) for period, numbers in board.by_period],
-    )
     return render(
         request,
         "actionplans/dashboard.html",
         {
             "board": board,
             "form": form,
-            "charts": [c for c in (region_chart, period_chart) if c.groups],
+            "charts": charts.dashboard_charts(board),
             "series": charts.SERIES,
             "query": request.GET.urlencode(),
         },

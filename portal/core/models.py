@@ -190,3 +190,66 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title_en or self.title_nl or self.title_de
+
+
+class ReportFile(models.Model):
+    """A PDF report made by a worker: what it is about, in which language, how far its
+    making has come, and the fingerprint of the data it was made from.
+
+    One row per kind, subject and language: asking again either finds the file up to date
+    (the fingerprint of the data now is the one stored) and serves it at once, or sends the
+    row back to the queue. The kinds are registered by the apps that own the data
+    (portal.core.reports.kinds); core knows them only by name.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RENDERING = "rendering", _("Being typeset")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    class Error(models.TextChoices):
+        GONE = "gone", _("What the report is about no longer exists.")
+        TOO_LONG = "too_long", _("The report would be too long.")
+        TIMEOUT = "timeout", _("Typesetting took too long.")
+        STORAGE = "storage", _("The file could not be stored.")
+        UNEXPECTED = "unexpected", _("An unexpected error stopped the typesetting.")
+
+    kind = models.CharField(_("kind"), max_length=40)
+    subject_id = models.PositiveBigIntegerField(_("subject"))
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.QUEUED, db_index=True
+    )
+    # Of the data the stored file shows (while rendering: of the data being typeset).
+    fingerprint = models.CharField(_("fingerprint"), max_length=64, blank=True)
+    # A name in the "reports" storage (settings.STORAGES), not a FileField: the storage is
+    # looked up when used, so a test or a deployment can point it elsewhere.
+    file = models.CharField(_("file"), max_length=300, blank=True)
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    size = models.PositiveIntegerField(_("size in bytes"), null=True, blank=True)
+    renders = models.PositiveIntegerField(_("times typeset"), default=0)
+    error = models.CharField(
+        _("reason of failure"), max_length=12, choices=Error.choices, blank=True
+    )
+    error_detail = models.CharField(_("detail of the failure"), max_length=300, blank=True)
+    asked_at = models.DateTimeField(_("asked for"), default=timezone.now)
+    started_at = models.DateTimeField(_("typesetting started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("PDF report")
+        verbose_name_plural = _("PDF reports")
+        ordering = ["-asked_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "subject_id", "language"], name="core_reportfile_one_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.subject_id} ({self.language}): {self.get_state_display()}"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.RENDERING)

@@ -1,4 +1,5 @@
 from celery import shared_task
+from django.conf import settings
 
 from portal.core import mail
 
@@ -30,3 +31,16 @@ def search_vocabulary_refresh() -> None:
     from portal.core.search.store import vocabulary_refresh
 
     vocabulary_refresh()
+
+
+# The limits are read when the worker starts; a report that takes longer fails with a
+# reason rather than holding a worker (and, with acks_late, being handed to another).
+@shared_task(
+    acks_late=True,
+    soft_time_limit=settings.REPORTS_TIME_LIMIT,
+    time_limit=settings.REPORTS_TIME_LIMIT + 30,
+)
+def render_report_task(report_id: int) -> bool:
+    from portal.core.reports.services import report_render
+
+    return report_render(report_id)
