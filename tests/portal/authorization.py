@@ -323,6 +323,11 @@ EXPECTED = {
     "actionplans:list": (None, LOGIN, 200, 200, 200, 200, 200),
     "actionplans:create": (None, LOGIN, 200, 200, 200, 200, 200),
     "actionplans:detail": ("plan", LOGIN, 200, HIDDEN, 200, HIDDEN, 200),
+    # A plan's PDF: asked by POST; its status to those who see the plan; no file is made
+    # in the walk, so the file is a 404 to all (tests/actionplans/test_pdf_reports.py).
+    "reports:ask": ("plan-pdf", POST_ONLY, POST_ONLY, POST_ONLY, POST_ONLY, POST_ONLY, POST_ONLY),
+    "reports:status": ("plan-pdf", HIDDEN, 200, HIDDEN, 200, HIDDEN, 200),
+    "reports:file": ("plan-pdf-file", HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
     "actionplans:edit": ("plan-part", LOGIN, 403, HIDDEN, 403, HIDDEN, 403),
     "actionplans:actions": ("plan", LOGIN, 403, HIDDEN, 403, HIDDEN, 403),
     "actionplans:action-add": ("plan", LOGIN, 403, HIDDEN, 403, HIDDEN, 403),

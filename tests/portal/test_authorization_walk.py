@@ -123,6 +123,8 @@ class World:
             "api-plan-action": {"plan_pk": plan.pk, "pk": action.pk},
             "api-plan": {"plan_pk": plan.pk},
             "report": {"pk": report.pk},
+            "plan-pdf": {"kind": "plan", "subject_id": plan.pk},
+            "plan-pdf-file": {"kind": "plan", "subject_id": plan.pk, "language": "en"},
             "report-step": {"pk": report.pk, "step": "submit"},
             "report-row": {"pk": report.pk, "row_pk": report_row.pk},
             "report-version": {"pk": report.pk, "version_pk": report_version.pk},
