@@ -13,7 +13,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from events.models import Event, Person, Presentation, Registration, Session
 from events.rules import can
-from portal.core.admin import DocumentInline
+from portal.core.admin import DocumentInline, MissingLanguagesMixin
 
 
 class _ProgrammeRules:
@@ -51,7 +51,7 @@ class SessionInline(TranslationTabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(_ProgrammeRules, TranslationAdmin):
+class EventAdmin(MissingLanguagesMixin, _ProgrammeRules, TranslationAdmin):
     list_display = ("title", "type", "starts_at", "city", "project", "is_demo")
     list_filter = ("type", "project", "country", "date_precision", "is_demo")
     search_fields = ("title", "city", "venue")
@@ -79,7 +79,7 @@ class PresentationInline(TranslationTabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(_ProgrammeRules, TranslationAdmin):
+class SessionAdmin(MissingLanguagesMixin, _ProgrammeRules, TranslationAdmin):
     list_display = ("title", "event", "kind", "starts_at", "room", "capacity", "is_demo")
     list_filter = ("kind", "is_demo", "event")
     search_fields = ("title", "event__title")
@@ -92,7 +92,7 @@ class SessionAdmin(_ProgrammeRules, TranslationAdmin):
 
 
 @admin.register(Presentation)
-class PresentationAdmin(_ProgrammeRules, TranslationAdmin):
+class PresentationAdmin(MissingLanguagesMixin, _ProgrammeRules, TranslationAdmin):
     list_display = ("title", "session", "position")
     search_fields = ("title", "session__title")
     list_select_related = ("session",)
@@ -104,7 +104,7 @@ class PresentationAdmin(_ProgrammeRules, TranslationAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslationAdmin):
+class PersonAdmin(MissingLanguagesMixin, TranslationAdmin):
     list_display = ("name", "organisation_name", "organisation", "is_demo")
     list_filter = ("is_demo",)
     search_fields = ("name", "organisation_name", "organisation__name")
