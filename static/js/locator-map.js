@@ -5,7 +5,7 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll(".locator-map[data-points]").forEach(function (element) {
     var points = JSON.parse(element.dataset.points || "[]");
     if (!points.length) { return; }
-    var map = L.map(element, { scrollWheelZoom: false });
+    var map = L.map(element, { scrollWheelZoom: false, maxZoom: 18 });
     if (element.dataset.tiles) {
       L.tileLayer(element.dataset.tiles, {
         maxZoom: 18, attribution: element.dataset.attribution || ""

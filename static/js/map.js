@@ -5,7 +5,8 @@
 document.addEventListener("DOMContentLoaded", function () {
   var element = document.getElementById("network-map");
   if (!element || !window.L) { return; }
-  var map = L.map(element, { scrollWheelZoom: false }).setView([50.5, 8.0], 4);
+  // maxZoom on the map itself: the clusters need it even when no tile layer gives one.
+  var map = L.map(element, { scrollWheelZoom: false, maxZoom: 18 }).setView([50.5, 8.0], 4);
   if (element.dataset.tiles) {
     L.tileLayer(element.dataset.tiles, {
       maxZoom: 18, attribution: element.dataset.attribution || ""
