@@ -208,12 +208,14 @@ def public_plan(slug: str) -> ActionPlan:
     return public_plans().select_related("approved_version").get(slug=slug)
 
 
-def public_plans_for(*, project=None, region=None) -> list[ActionPlan]:
+def public_plans_for(*, project=None, region=None, organisation=None) -> list[ActionPlan]:
     plans = public_plans().select_related("approved_version").order_by("partnership__region__name")
     if project is not None:
         plans = plans.filter(partnership__project=project)
     if region is not None:
         plans = plans.filter(partnership__region=region)
+    if organisation is not None:
+        plans = plans.filter(partnership__organisation=organisation)
     return list(plans)
 
 

@@ -15,7 +15,7 @@ from events import selectors
 from events.models import Event, Person, Presentation, Registration, Session
 from events.rules import can
 from events.services import registration as registration_services
-from portal.core.admin import DocumentInline
+from portal.core.admin import DocumentInline, MissingLanguagesMixin
 from portal.core.personal_data_admin import PersonalDataAdmin
 
 
@@ -54,7 +54,7 @@ class SessionInline(TranslationTabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(_ProgrammeRules, TranslationAdmin):
+class EventAdmin(MissingLanguagesMixin, _ProgrammeRules, TranslationAdmin):
     list_display = ("title", "type", "starts_at", "city", "project", "is_demo")
     list_filter = ("type", "project", "country", "date_precision", "is_demo")
     search_fields = ("title", "city", "venue")
@@ -82,7 +82,7 @@ class PresentationInline(TranslationTabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(_ProgrammeRules, TranslationAdmin):
+class SessionAdmin(MissingLanguagesMixin, _ProgrammeRules, TranslationAdmin):
     list_display = ("title", "event", "kind", "starts_at", "room", "capacity", "is_demo")
     list_filter = ("kind", "is_demo", "event")
     search_fields = ("title", "event__title")
@@ -95,7 +95,7 @@ class SessionAdmin(_ProgrammeRules, TranslationAdmin):
 
 
 @admin.register(Presentation)
-class PresentationAdmin(_ProgrammeRules, TranslationAdmin):
+class PresentationAdmin(MissingLanguagesMixin, _ProgrammeRules, TranslationAdmin):
     list_display = ("title", "session", "position")
     search_fields = ("title", "session__title")
     list_select_related = ("session",)
@@ -107,7 +107,7 @@ class PresentationAdmin(_ProgrammeRules, TranslationAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslationAdmin):
+class PersonAdmin(MissingLanguagesMixin, TranslationAdmin):
     list_display = ("name", "organisation_name", "organisation", "is_demo")
     list_filter = ("is_demo",)
     search_fields = ("name", "organisation_name", "organisation__name")

@@ -7,6 +7,7 @@ from django_countries import countries
 from events.forms import STATES_FOR_FILTER
 from events.models import Event, Registration, Session, SessionSeat
 from events.models.registration import ORGANISATION_TYPES
+from portal.core.facets import FacetedFilterSet
 from projects.models import Project
 from regions.models import Region
 
@@ -24,7 +25,14 @@ class EventFilterForm(forms.Form):
         return cleaned
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(FacetedFilterSet, django_filters.FilterSet):
+    # An event counts for its region and for the region that one lies within.
+    facets = {
+        "project": "project__slug",
+        "region": ("region__slug", "region__parent__slug"),
+        "type": "type",
+    }
+
     project = django_filters.ModelChoiceFilter(
         label=_("Project"),
         queryset=Project.objects.order_by("acronym"),

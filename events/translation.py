@@ -5,7 +5,7 @@ from events.models import Consent, Event, Message, Person, Presentation, Session
 
 @register(Event)
 class EventTranslation(TranslationOptions):
-    fields = ("title", "venue", "summary", "agenda", "report")
+    fields = ("title", "venue", "city", "summary", "agenda", "report")
 
 
 @register(Session)

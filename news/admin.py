@@ -4,11 +4,12 @@ from modeltranslation.admin import TranslationAdmin
 from news import selectors
 from news.models import Article, Issue, Subscriber
 from news.services import subscription
+from portal.core.admin import MissingLanguagesMixin
 from portal.core.personal_data_admin import PersonalDataAdmin
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslationAdmin):
+class ArticleAdmin(MissingLanguagesMixin, TranslationAdmin):
     list_display = ("title", "published_at", "is_published", "project")
     list_filter = ("is_published", "project", "themes")
     search_fields = ("title", "summary")

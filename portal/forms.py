@@ -28,3 +28,19 @@ class SearchForm(forms.Form):
             "invalid_choice": _("There is no kind of result “%(value)s”; choose one of the list.")
         },
     )
+
+
+class MapFilterForm(forms.Form):
+    project = forms.ChoiceField(
+        label=_("Project"),
+        required=False,
+        error_messages={
+            "invalid_choice": _("There is no project “%(value)s”; choose one of the list.")
+        },
+    )
+
+    def __init__(self, *args, projects, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["project"].choices = [("", _("All projects"))] + [
+            (project.slug, project.acronym) for project in projects
+        ]

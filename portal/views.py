@@ -23,7 +23,7 @@ from portal.core.cache import public_page
 from portal.core.middleware import csp_images_from
 from portal.core.pagination import paginate
 from portal.core.search.query import parse
-from portal.forms import SearchForm
+from portal.forms import MapFilterForm, SearchForm
 from portal.search import results as site_search
 from portal.search.kinds import BY_SLUG
 from projects import selectors as projects
@@ -48,22 +48,29 @@ def home(request):
 @csp_images_from("MAP_TILE_URL")  # outside public_page: a cached page needs the tiles too
 @public_page
 def network_map(request):
+    """Every organisation and region with a point, by role; `?project=` narrows to one
+    project's partners and regions."""
+    project_list = list(projects.project_list().order_by("acronym"))
+    form = MapFilterForm(request.GET or None, projects=project_list)
+    chosen = form.cleaned_data["project"] if form.is_valid() else ""
+    organisations = Organisation.objects.select_related("region").order_by("name")
     regions = Region.objects.filter(latitude__isnull=False).order_by("name")
-    organisations = (
-        Organisation.objects.filter(partnerships__isnull=False)
-        .select_related("region")
-        .distinct()
-        .order_by("name")
-    )
+    if chosen:
+        organisations = organisations.filter(partnerships__project__slug=chosen).distinct()
+        regions = regions.filter(partnerships__project__slug=chosen).distinct()
+    roles = projects.roles_by_organisation(project=chosen or None)
+    places = [(organisation, roles.get(organisation.pk, "other")) for organisation in organisations]
     return render(
         request,
         "portal/map.html",
         {
+            "form": form,
             "regions": regions,
-            "organisations": organisations,
+            "places": places,
             "tile_url": settings.MAP_TILE_URL,
             "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         },
+        status=400 if form.is_bound and not form.is_valid() else 200,
     )
 
 

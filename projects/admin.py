@@ -5,14 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from portal.core.admin import DocumentInline
+from portal.core.admin import DocumentInline, MissingLanguagesMixin
 from projects import services
 from projects.forms import DeclineForm
 from projects.models import GoodPractice, Partnership, Phase, Programme, Project, ProjectRole
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TranslationAdmin):
+class ProgrammeAdmin(MissingLanguagesMixin, TranslationAdmin):
     list_display = ("name", "period_start", "period_end")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name_en",)}
@@ -31,7 +31,7 @@ class PartnershipInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(TranslationAdmin):
+class ProjectAdmin(MissingLanguagesMixin, TranslationAdmin):
     list_display = ("acronym", "title", "programme", "start_date", "end_date")
     list_filter = ("programme", "themes")
     search_fields = ("acronym", "title", "keep_id")
@@ -72,7 +72,7 @@ def _explain(error) -> str:
 
 
 @admin.register(GoodPractice)
-class GoodPracticeAdmin(TranslationAdmin):
+class GoodPracticeAdmin(MissingLanguagesMixin, TranslationAdmin):
     list_display = ("title", "project", "region", "approach", "status")
     list_filter = ("status", "approach", "project", "themes")
     search_fields = ("title", "summary", "organisation__name")

@@ -4,13 +4,21 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.facets import FacetedFilterSet
 from projects.models import GoodPractice, Project
 from regions.models import Region, Theme
 
 MAX_QUERY = 200
 
 
-class PracticeFilter(django_filters.FilterSet):
+class PracticeFilter(FacetedFilterSet, django_filters.FilterSet):
+    facets = {
+        "theme": "themes__slug",
+        "region": "region__slug",
+        "project": "project__slug",
+        "approach": "approach",
+    }
+
     q = django_filters.CharFilter(
         label=_("Search"),
         method="search",
@@ -65,7 +73,9 @@ class PracticeFilter(django_filters.FilterSet):
         )
 
 
-class ProjectFilter(django_filters.FilterSet):
+class ProjectFilter(FacetedFilterSet, django_filters.FilterSet):
+    facets = {"theme": "themes__slug"}
+
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),
         queryset=Theme.objects.order_by("name"),

@@ -3,6 +3,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import Document, TimeStampedModel
@@ -85,6 +86,21 @@ class Project(TimeStampedModel):
     def clean(self):
         super().clean()
         _check_dates(self.start_date, self.end_date, what=_("The project"))
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Not started yet")
+        RUNNING = "running", _("Running")
+        ENDED = "ended", _("Ended")
+
+    @property
+    def status(self) -> "Project.Status":
+        """From the project's dates, on today's date where the portal stands."""
+        today = timezone.localdate()
+        if self.start_date and today < self.start_date:
+            return self.Status.PLANNED
+        if self.end_date and today > self.end_date:
+            return self.Status.ENDED
+        return self.Status.RUNNING
 
 
 class Phase(TimeStampedModel):

@@ -1,6 +1,6 @@
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from portal.accounts.models import User
 from projects.models import GoodPractice, Partnership, Project, ProjectRole
@@ -55,6 +55,29 @@ def partnership_by_slugs(project: str, organisation: str) -> Partnership | None:
 def public_practices():
     """Good practices the public sees: those the coordinator validated."""
     return GoodPractice.objects.filter(status=GoodPractice.Status.VALIDATED)
+
+
+def practices_of(*, region=None, organisation=None) -> list[GoodPractice]:
+    """A region's (with the regions within it) or an organisation's validated practices."""
+    practices = public_practices().select_related("project", "region").order_by("title")
+    if region is not None:
+        practices = practices.filter(Q(region=region) | Q(region__parent=region))
+    if organisation is not None:
+        practices = practices.filter(organisation=organisation)
+    return list(practices)
+
+
+def roles_by_organisation(*, project: str | None = None) -> dict[int, str]:
+    """Organisation id -> "lead" if it leads a project (the one named by slug, or any),
+    else "partner"; organisations in no project are absent. One query."""
+    partnerships = Partnership.objects.all()
+    if project:
+        partnerships = partnerships.filter(project__slug=project)
+    roles: dict[int, str] = {}
+    for organisation_id, role in partnerships.values_list("organisation_id", "role"):
+        if role == Partnership.Role.LEAD or organisation_id not in roles:
+            roles[organisation_id] = "lead" if role == Partnership.Role.LEAD else "partner"
+    return roles
 
 
 def project_list():

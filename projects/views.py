@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from portal.core.cache import public_page
 from portal.core.lists import filtered_list
+from portal.core.middleware import csp_images_from
 from projects import selectors, services
 from projects.filters import PracticeFilter, ProjectFilter
 from projects.forms import DeclineForm, PracticeProposalForm
@@ -24,6 +25,7 @@ def project_list(request):
     )
 
 
+@csp_images_from("MAP_TILE_URL")  # outside public_page: a cached page needs the tiles too
 @public_page
 def project_detail(request, slug):
     try:
@@ -39,6 +41,9 @@ def project_detail(request, slug):
         {
             "project": project,
             "partners_by_region": by_region.items(),
+            "partner_organisations": list(
+                {p.organisation_id: p.organisation for p in project.partnerships.all()}.values()
+            ),
             "events": project.events.order_by("-starts_at"),
         },
     )

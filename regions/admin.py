@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from portal.core.admin import DocumentInline
+from portal.core.admin import DocumentInline, MissingLanguagesMixin
 from regions.models import (
     Contact,
     Cooperation,
@@ -17,7 +17,7 @@ from regions.models import (
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslationAdmin):
+class ThemeAdmin(MissingLanguagesMixin, TranslationAdmin):
     list_display = ("name", "slug")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
@@ -31,7 +31,7 @@ class StrategyInline(admin.TabularInline):
 
 
 @admin.register(Region)
-class RegionAdmin(TranslationAdmin):
+class RegionAdmin(MissingLanguagesMixin, TranslationAdmin):
     list_display = ("name", "nuts_code", "country", "type", "parent")
     list_filter = ("type", "country")
     search_fields = ("name", "nuts_code", "slug")
@@ -46,7 +46,7 @@ class PriorityDomainInline(TranslationTabularInline):
 
 
 @admin.register(Strategy)
-class StrategyAdmin(TranslationAdmin):
+class StrategyAdmin(MissingLanguagesMixin, TranslationAdmin):
     list_display = ("title", "region", "period_start", "period_end")
     list_filter = ("region__country",)
     search_fields = ("title", "region__name")
@@ -67,7 +67,7 @@ class ContactInline(TranslationTabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin):
+class OrganisationAdmin(MissingLanguagesMixin, TranslationAdmin):
     list_display = ("name", "acronym", "type", "region", "city")
     list_filter = ("type", "region__country")
     search_fields = ("name", "acronym", "slug", "city")
@@ -78,7 +78,7 @@ class OrganisationAdmin(TranslationAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(TranslationAdmin):
+class ContactAdmin(MissingLanguagesMixin, TranslationAdmin):
     list_display = ("name", "organisation", "job_title", "is_public")
     list_filter = ("is_public",)
     search_fields = ("name", "email", "organisation__name")
@@ -94,7 +94,7 @@ class MilestoneInline(TranslationTabularInline):
 
 
 @admin.register(Cooperation)
-class CooperationAdmin(TranslationAdmin):
+class CooperationAdmin(MissingLanguagesMixin, TranslationAdmin):
     list_display = ("name", "started_on")
     search_fields = ("name",)
     filter_horizontal = ("regions", "themes")
@@ -104,7 +104,7 @@ class CooperationAdmin(TranslationAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(TranslationAdmin):
+class MilestoneAdmin(MissingLanguagesMixin, TranslationAdmin):
     list_display = ("date", "title", "kind", "place", "cooperation")
     list_filter = ("kind", "cooperation")
     search_fields = ("title", "place")
@@ -114,7 +114,7 @@ class MilestoneAdmin(TranslationAdmin):
 
 
 @admin.register(Infrastructure)
-class InfrastructureAdmin(TranslationAdmin):
+class InfrastructureAdmin(MissingLanguagesMixin, TranslationAdmin):
     list_display = ("name", "kind", "owner", "region", "city")
     list_filter = ("kind", "region__country", "themes")
     search_fields = ("name", "owner__name", "city")

@@ -4,7 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from regions.models import Infrastructure, Region, Theme
+from portal.core.facets import FacetedFilterSet
+from regions.models import Infrastructure, Organisation, Region, Theme
 
 
 def _countries_in_use():
@@ -23,7 +24,9 @@ def _projects_with_regions():
     )
 
 
-class RegionFilter(django_filters.FilterSet):
+class RegionFilter(FacetedFilterSet, django_filters.FilterSet):
+    facets = {"country": "country", "project": "partnerships__project__slug"}
+
     country = django_filters.ChoiceFilter(
         label=_("Country"), choices=_countries_in_use, empty_label=_("All countries")
     )
@@ -42,7 +45,9 @@ class RegionFilter(django_filters.FilterSet):
         return queryset.filter(partnerships__project__slug=value).distinct()
 
 
-class InfrastructureFilter(django_filters.FilterSet):
+class InfrastructureFilter(FacetedFilterSet, django_filters.FilterSet):
+    facets = {"kind": "kind", "region": "region__slug", "domain": "themes__slug"}
+
     q = django_filters.CharFilter(
         label=_("Search"),
         method="search",
@@ -89,3 +94,61 @@ class InfrastructureFilter(django_filters.FilterSet):
 
     def filter_access(self, queryset, name, value):
         return queryset.filter(access_routes__contains=[value])
+
+
+class OrganisationFilter(FacetedFilterSet, django_filters.FilterSet):
+    """The partner search: by country, region (with the regions within it), type, project."""
+
+    facets = {
+        "country": "region__country",
+        "region": ("region__slug", "region__parent__slug"),
+        "type": "type",
+        "project": "partnerships__project__slug",
+    }
+
+    q = django_filters.CharFilter(
+        label=_("Name"),
+        method="search",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"),
+        choices=_countries_in_use,
+        empty_label=_("All countries"),
+        field_name="region__country",
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"),
+        queryset=Region.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label=_("All regions"),
+        method="filter_region",
+    )
+    type = django_filters.ChoiceFilter(
+        label=_("Type"), choices=Organisation.Type.choices, empty_label=_("All types")
+    )
+    project = django_filters.ChoiceFilter(
+        label=_("Project"),
+        choices=_projects_with_regions,
+        empty_label=_("All projects"),
+        method="filter_project",
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "country", "region", "type", "project"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(name_en__icontains=value)
+            | Q(name_nl__icontains=value)
+            | Q(name_de__icontains=value)
+            | Q(acronym__icontains=value)
+        )
+
+    def filter_region(self, queryset, name, region):
+        return queryset.filter(Q(region=region) | Q(region__parent=region))
+
+    def filter_project(self, queryset, name, value):
+        return queryset.filter(partnerships__project__slug=value).distinct()

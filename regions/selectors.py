@@ -37,11 +37,46 @@ def region_detail(slug: str) -> Region:
             Prefetch("strategies", queryset=strategies),
             Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
             Prefetch("contacts", queryset=public_contacts()),
-            "cooperations",
+            Prefetch("infrastructures", queryset=Infrastructure.objects.order_by("name")),
+            "cooperations__documents",
+            Prefetch(
+                "cooperations__milestones",
+                queryset=Milestone.objects.prefetch_related("documents").order_by("date"),
+            ),
             "documents",
             "children",
         )
         .get(slug=slug)
+    )
+
+
+def region_documents(region: Region) -> list:
+    """The region's documents, then those of the cooperations it takes part in and of their
+    milestones, each once (read from region_detail's prefetches)."""
+    documents = list(region.documents.all())
+    for cooperation in region.cooperations.all():
+        documents += cooperation.documents.all()
+        for milestone in cooperation.milestones.all():
+            documents += milestone.documents.all()
+    return list({document.pk: document for document in documents}.values())
+
+
+def by_project(partnerships) -> list[tuple]:
+    """Partnerships grouped by project, in the order given: [(project, [partnership, …])]."""
+    grouped: dict = {}
+    for partnership in partnerships:
+        grouped.setdefault(partnership.project, []).append(partnership)
+    return list(grouped.items())
+
+
+def organisation_list():
+    """The directory: each organisation with its region and the projects it works in."""
+    # Partnerships are a higher app's model: reached by the reverse relation's name, so this
+    # app imports nothing from projects.
+    return (
+        Organisation.objects.select_related("region", "region__parent")
+        .prefetch_related("partnerships__project")
+        .order_by("name")
     )
 
 

@@ -35,7 +35,8 @@ class PriorityDomainTranslation(TranslationOptions):
 
 @register(Organisation)
 class OrganisationTranslation(TranslationOptions):
-    fields = ("name", "summary")
+    # Cities too: Brussels is Brussel in Dutch and Brüssel in German.
+    fields = ("name", "city", "summary")
 
 
 @register(Contact)
@@ -50,9 +51,9 @@ class CooperationTranslation(TranslationOptions):
 
 @register(Milestone)
 class MilestoneTranslation(TranslationOptions):
-    fields = ("title", "summary")
+    fields = ("title", "place", "summary")
 
 
 @register(Infrastructure)
 class InfrastructureTranslation(TranslationOptions):
-    fields = ("name", "summary", "equipment", "access")
+    fields = ("name", "city", "summary", "equipment", "access")

@@ -3,8 +3,9 @@ from django.shortcuts import render
 
 from portal.core.cache import public_page
 from portal.core.lists import filtered_list
+from portal.core.middleware import csp_images_from
 from regions import selectors
-from regions.filters import InfrastructureFilter, RegionFilter
+from regions.filters import InfrastructureFilter, OrganisationFilter, RegionFilter
 from regions.models import Cooperation, Infrastructure, Organisation, Region
 
 
@@ -26,23 +27,39 @@ def region_list(request):
     )
 
 
+@csp_images_from("MAP_TILE_URL")  # outside public_page: a cached page needs the tiles too
 @public_page
 def region_detail(request, slug):
     region = _or_404(selectors.region_detail, slug, Region.DoesNotExist, "region")
     partnerships = region.partnerships.select_related("project", "organisation").order_by(
-        "project__acronym"
+        "project__acronym", "role", "organisation__name"
     )
     return render(
         request,
         "regions/detail.html",
         {
             "region": region,
-            "partnerships": partnerships,
+            # Each project once, with the region's partners in it (two for Saxony-Anhalt's
+            # S3Chem: the lead ministry and isw).
+            "projects": selectors.by_project(partnerships),
+            "documents": selectors.region_documents(region),
             "events": region.events.order_by("-starts_at")[:10],
         },
     )
 
 
+@public_page
+def organisation_list(request):
+    return filtered_list(
+        request,
+        OrganisationFilter(request.GET or None, queryset=selectors.organisation_list()),
+        template="regions/organisation_list.html",
+        fragment="regions/fragment_organisations.html",
+        per_page=50,
+    )
+
+
+@csp_images_from("MAP_TILE_URL")
 @public_page
 def organisation_detail(request, slug):
     organisation = _or_404(
@@ -54,7 +71,11 @@ def organisation_detail(request, slug):
     return render(
         request,
         "regions/organisation.html",
-        {"organisation": organisation, "partnerships": partnerships},
+        {
+            "organisation": organisation,
+            "partnerships": partnerships,
+            "events": organisation.events.select_related("region").order_by("-starts_at")[:10],
+        },
     )
 
 

@@ -11,8 +11,8 @@ register = template.Library()
 
 
 @register.inclusion_tag("actionplans/fragment_public_plans.html")
-def approved_plans(project=None, region=None):
+def approved_plans(project=None, region=None, organisation=None):
     return {
-        "plans": public_plans_for(project=project, region=region),
+        "plans": public_plans_for(project=project, region=region, organisation=organisation),
         "show_project": project is None,
     }

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from portal.core.models import Document, TimeStampedModel
+from portal.core.validators import latitude_validators, longitude_validators
 
 
 def validate_timezone(name: str) -> None:
@@ -61,6 +62,23 @@ class Event(TimeStampedModel):
     address = models.CharField(_("address"), max_length=250, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = CountryField(_("country"), blank=True)
+    # The venue's point, for the small map on the event's page.
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=latitude_validators,
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=longitude_validators,
+    )
     region = models.ForeignKey(
         "regions.Region",
         verbose_name=_("region"),

@@ -14,18 +14,31 @@ from events.seo import event_json_ld
 from portal.core.cache import public_page
 from portal.core.i18n import translated
 from portal.core.lists import filtered_list
+from portal.core.middleware import csp_images_from
+
+RECENT_WHEN_NONE_COMING = 6
 
 
 @public_page
 def event_list(request):
     past = request.GET.get("when") == "past"
     base = selectors.past() if past else selectors.upcoming()
+    filtering = any(request.GET.get(name) for name in EventFilter.base_filters)
+    recent = []
+    if not past and not filtering and not base.exists():
+        # Nothing is planned: say so, and show what happened last instead of an empty page.
+        recent = selectors.past()[:RECENT_WHEN_NONE_COMING]
     return filtered_list(
         request,
         EventFilter(request.GET or None, queryset=base),
         template="events/list.html",
         fragment="events/fragment_results.html",
-        context={"past": past, "hidden_fields": [("when", "past")] if past else []},
+        context={
+            "past": past,
+            "filtering": filtering,
+            "recent": recent,
+            "hidden_fields": [("when", "past")] if past else [],
+        },
     )
 
 
@@ -36,6 +49,7 @@ def get_event(slug):
         raise Http404("No event with that address.") from None
 
 
+@csp_images_from("MAP_TILE_URL")  # outside public_page: a cached page needs the tiles too
 @public_page
 def event_detail(request, slug):
     event = get_event(slug)

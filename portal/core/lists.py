@@ -10,11 +10,15 @@ def filtered_list(request, filterset, *, template, fragment, per_page=PAGE_SIZE,
 
     Filters that do not validate answer 400 with their errors inside the fragment, so a
     visitor sees them whether the whole page was loaded or only the results were swapped.
+    A filterset that counts its options (portal.core.facets) counts them for the whole page.
     """
     invalid = filterset.is_bound and not filterset.is_valid()
+    page = paginate(request, filterset.qs, per_page)
+    if hasattr(filterset, "count_options"):
+        filterset.count_options()
     return render(
         request,
         fragment if request.headers.get("HX-Request") else template,
-        {"filter": filterset, "page": paginate(request, filterset.qs, per_page), **(context or {})},
+        {"filter": filterset, "page": page, **(context or {})},
         status=400 if invalid else 200,
     )

@@ -53,6 +53,17 @@ def _texts(text: Text):
     return [(lang, getattr(text, lang)) for lang in ("en", "nl", "de")]
 
 
+def _place(field: str, name: str | Text) -> dict:
+    """A place named alike in every language ("Magdeburg"), or per language (Brussels)."""
+    if isinstance(name, str):
+        return {f"{field}_{lang}": name for lang in ("en", "nl", "de")}
+    return {f"{field}_{lang}": getattr(name, lang) or name.en for lang in ("en", "nl", "de")}
+
+
+def _city(city: str | Text) -> dict:
+    return _place("city", city)
+
+
 def _tr(field: str, text: Text | None) -> dict:
     """Text(en=.., nl=..) -> {"field_en": .., "field_nl": .., "field_de": ""}; None: all empty."""
     return {f"{field}_{lang}": getattr(text, lang) if text else "" for lang in ("en", "nl", "de")}
@@ -107,7 +118,7 @@ class Loader:
                 acronym=data.acronym,
                 type=data.type,
                 region=self.regions[data.region],
-                city=data.city,
+                **_city(data.city),
                 website=data.website,
                 latitude=data.latitude,
                 longitude=data.longitude,
@@ -210,7 +221,7 @@ class Loader:
                 milestone = upsert(
                     Milestone,
                     {"cooperation": cooperation, "date": item.date, "kind": item.kind},
-                    place=item.place,
+                    **_place("place", item.place),
                     **_tr("title", item.title),
                     **_tr("summary", item.summary),
                 )
@@ -276,8 +287,11 @@ class Loader:
                 all_day=True,
                 date_precision=data.precision,
                 timezone=data.timezone,
-                city=data.city,
+                **_city(data.city),
                 country=data.country or "",
+                address=data.address,
+                latitude=data.latitude,
+                longitude=data.longitude,
                 region=self.regions[data.region],
                 **_tr("title", data.title),
                 **_tr("venue", data.venue),
@@ -344,8 +358,11 @@ class Loader:
                 all_day=True,
                 date_precision=Event.Precision.DAY,
                 timezone=data.timezone,
-                city=data.city,
+                **_city(data.city),
                 country=data.country or "",
+                address=data.address,
+                latitude=data.latitude,
+                longitude=data.longitude,
                 region=self.regions[data.region],
                 is_demo=True,
                 **_tr("title", data.title),
@@ -438,7 +455,7 @@ class Loader:
                 kind=data.kind,
                 owner=self.orgs[data.owner],
                 region=self.regions[data.region],
-                city=data.city,
+                **_city(data.city),
                 website=data.website,
                 latitude=data.latitude,
                 longitude=data.longitude,

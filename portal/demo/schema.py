@@ -100,11 +100,16 @@ class Table(BaseModel):
 
 
 class Text(Table):
-    """A text in the portal's languages; German is optional and falls back to English."""
+    """A text in each of the portal's languages: the demo shows every page in all three."""
 
     en: str = Field(min_length=1)
     nl: str = Field(min_length=1)
-    de: str = ""
+    de: str = Field(min_length=1)
+
+
+# A city named alike in every language is a string; one each language names its own way
+# (Brussels, Brussel, Brüssel) is a text.
+City = str | Text
 
 
 class Theme(Table):
@@ -131,7 +136,7 @@ class Organisation(Table):
     acronym: str = ""
     type: choice(OrganisationModel.Type)
     region: RegionSlug
-    city: str = ""
+    city: City = ""
     website: str = ""
     latitude: Coordinate | None = None
     longitude: Coordinate | None = None
@@ -196,7 +201,7 @@ class Milestone(Table):
     date: datetime.date
     kind: choice(MilestoneModel.Kind)
     title: Text
-    place: str = ""
+    place: City = ""
     themes: list[ThemeSlug] = []
     summary: Text | None = None
     documents: list[MilestoneDocument] = []
@@ -304,10 +309,13 @@ class Event(Table):
     end: datetime.date | None = None
     precision: choice(EventModel.Precision) = "day"
     timezone: TimeZone = "Europe/Brussels"
-    city: str = ""
+    city: City = ""
     country: Country | None = None
     region: RegionSlug
     venue: Text | None = None
+    address: str = ""
+    latitude: Coordinate | None = None
+    longitude: Coordinate | None = None
     organisers: list[OrganisationSlug] = []
     summary: Text | None = None
     agenda: Text | None = None
@@ -355,10 +363,13 @@ class UpcomingEvent(Table):
     starts_in_days: int = Field(ge=1)
     days: int = Field(default=1, ge=1)
     timezone: TimeZone = "Europe/Brussels"
-    city: str = ""
+    city: City = ""
     country: Country | None = None
     region: RegionSlug
     venue: Text | None = None
+    address: str = ""
+    latitude: Coordinate | None = None
+    longitude: Coordinate | None = None
     organisers: list[OrganisationSlug] = []
     summary: Text | None = None
     registration: DemoRegistration
@@ -399,7 +410,7 @@ class Infrastructure(Table):
     kind: choice(InfrastructureModel.Kind)
     owner: OrganisationSlug
     region: RegionSlug
-    city: str = ""
+    city: City = ""
     website: str = ""
     latitude: Coordinate | None = None
     longitude: Coordinate | None = None

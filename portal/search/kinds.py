@@ -162,7 +162,7 @@ def _organisation(organisation: Organisation) -> Entry:
         organisation.pk,
         own(organisation, "name"),
         codes=[organisation.acronym],
-        names=[organisation.city],
+        names=list(dict.fromkeys(tr(organisation, "city", c) for c in LANGUAGES)),
         labels=each_language(
             lambda code: [
                 organisation.get_type_display(),
@@ -180,7 +180,11 @@ def _event(event: Event) -> Entry:
         Event,
         event.pk,
         own(event, "title"),
-        names=[event.city, *dict.fromkeys(tr(event, "venue", c) for c in LANGUAGES), event.address],
+        names=[
+            *dict.fromkeys(tr(event, "city", c) for c in LANGUAGES),
+            *dict.fromkeys(tr(event, "venue", c) for c in LANGUAGES),
+            event.address,
+        ],
         labels=each_language(
             lambda code: [
                 event.get_type_display(),
@@ -275,7 +279,7 @@ def _infrastructure(infrastructure: Infrastructure) -> Entry:
         infrastructure.pk,
         own(infrastructure, "name"),
         codes=[infrastructure.owner.acronym],
-        names=[infrastructure.city],
+        names=list(dict.fromkeys(tr(infrastructure, "city", c) for c in LANGUAGES)),
         labels=each_language(
             lambda code: [
                 infrastructure.get_kind_display(),

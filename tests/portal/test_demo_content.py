@@ -134,12 +134,54 @@ def test_ruhr_strategy_and_lombardy_practice(demo):
     assert "29/2016" in practice.title
 
 
-def test_content_is_in_english_and_dutch_and_german_falls_back(demo):
+def test_content_is_in_english_dutch_and_german_with_names_as_each_writes_them(demo):
     s3chem = Project.objects.get(slug="s3chem")
     with translation.override("nl"):
         assert s3chem.title == "Slimme specialisatiestrategie voor chemie"
     with translation.override("de"):
-        assert s3chem.title == "Smart Chemistry Specialisation Strategy"
+        assert s3chem.title == "Strategie zur intelligenten Spezialisierung in der Chemie"
+    names = {
+        "saxony-anhalt": ("Saxony-Anhalt", "Saksen-Anhalt", "Sachsen-Anhalt"),
+        "lombardy": ("Lombardy", "Lombardije", "Lombardei"),
+        "brussels": (
+            "Brussels-Capital Region",
+            "Brussels Hoofdstedelijk Gewest",
+            "Region Brüssel-Hauptstadt",
+        ),
+    }
+    for slug, expected in names.items():
+        region = Region.objects.get(slug=slug)
+        assert (region.name_en, region.name_nl, region.name_de) == expected
+    dg_regio = Organisation.objects.get(slug="dg-regio")
+    assert (dg_regio.city_en, dg_regio.city_nl, dg_regio.city_de) == (
+        "Brussels",
+        "Brussel",
+        "Brüssel",
+    )
+    isw = Organisation.objects.get(slug="isw")
+    assert isw.city_de == isw.city_nl == "Halle (Saale)"
+    summit = Milestone.objects.get(place_en="Ghent")
+    assert summit.place_nl == "Gent"
+
+
+def test_every_text_of_the_demo_is_in_all_three_languages(demo):
+    """The loader refuses a text without German; nothing reaches a page in English only."""
+    from modeltranslation.translator import translator
+
+    gaps = []
+    for model in translator.get_registered_models():
+        if model._meta.app_label not in ("regions", "projects", "events", "news"):
+            continue
+        fields = translator.get_options_for_model(model).fields
+        for obj in model.objects.all():
+            for field in fields:
+                if getattr(obj, f"{field}_en", None) and not getattr(obj, f"{field}_de", None):
+                    gaps.append(f"{model.__name__} {obj.pk}: {field}")
+    assert gaps == []
+
+
+def test_every_organisation_has_a_place_on_the_map(demo):
+    assert not Organisation.objects.filter(latitude__isnull=True).exists()
 
 
 def test_demo_accounts_log_in_with_their_roles(demo, client):
@@ -249,7 +291,11 @@ def test_a_sample_of_facts_loads_as_written(demo):
     assert (chemnitz.acronym, chemnitz.type, chemnitz.city) == ("TUC", "university", "Chemnitz")
     assert (chemnitz.latitude, chemnitz.longitude) == (Decimal("50.81362"), Decimal("12.92954"))
     idepa = Organisation.objects.get(slug="idepa")
-    assert (idepa.city, idepa.latitude, idepa.longitude) == ("", None, None)
+    assert (idepa.city, idepa.latitude, idepa.longitude) == (
+        "Llanera",
+        Decimal("43.43390"),
+        Decimal("-5.82870"),
+    )
 
     s3chem = Project.objects.get(slug="s3chem")
     assert s3chem.budget == Decimal("2200000.00")
@@ -315,6 +361,7 @@ NEW_EVENT = """
 slug = "new-event"
 title.en = "A new event"
 title.nl = "Een nieuw evenement"
+title.de = "Eine neue Veranstaltung"
 type = "conference"
 start = 2019-05-01
 region = "flanders"
@@ -326,6 +373,7 @@ NEW_ORGANISATION = """
 slug = "new-organisation"
 name.en = "A new organisation"
 name.nl = "Een nieuwe organisatie"
+name.de = "Eine neue Organisation"
 type = "cluster"
 region = "flanders"
 """
@@ -342,21 +390,24 @@ def test_an_event_and_an_organisation_are_a_few_lines_of_data(data_dir):
 
 
 def test_german_text_loads_into_the_german_columns(data_dir):
-    themes = data_dir / "themes.toml"
-    themes.write_text(
-        themes.read_text().replace(
-            'name.nl = "Fotonica"', 'name.nl = "Fotonica"\nname.de = "Photonik"'
-        )
-    )
     summary = 'summary.en = "Yes"\nsummary.nl = "Ja"\nsummary.de = "Ja, auf Deutsch"\n'
-    _add(data_dir / "events.toml", NEW_EVENT + summary)
+    city = 'city.en = "Ghent"\ncity.nl = "Gent"\ncity.de = "Gent"\n'
+    _add(data_dir / "events.toml", NEW_EVENT + summary + city)
     load_demo(data_dir=data_dir)
     photonics = Theme.objects.get(slug="photonics")
     assert photonics.name_de == "Photonik"
     with translation.override("de"):
         assert photonics.name == "Photonik"
-    assert Event.objects.get(slug="new-event").summary_de == "Ja, auf Deutsch"
-    assert Theme.objects.get(slug="hydrogen").name_de == ""
+    event = Event.objects.get(slug="new-event")
+    assert event.summary_de == "Ja, auf Deutsch"
+    assert (event.city_en, event.city_nl, event.city_de) == ("Ghent", "Gent", "Gent")
+
+
+def test_a_city_named_alike_everywhere_is_one_string(data_dir):
+    _add(data_dir / "events.toml", NEW_EVENT + 'city = "Magdeburg"\n')
+    load_demo(data_dir=data_dir)
+    event = Event.objects.get(slug="new-event")
+    assert (event.city_en, event.city_nl, event.city_de) == ("Magdeburg",) * 3
 
 
 ENTRY = 'events.toml, entry "new-event"'
@@ -379,6 +430,11 @@ ENTRY = 'events.toml, entry "new-event"'
             NEW_EVENT.replace('title.nl = "Een nieuw evenement"\n', ""),
             f'{ENTRY}: field "title.nl": Field required',
             id="missing translation",
+        ),
+        pytest.param(
+            NEW_EVENT.replace('title.de = "Eine neue Veranstaltung"\n', ""),
+            f'{ENTRY}: field "title.de": Field required',
+            id="missing German",
         ),
         pytest.param(
             NEW_EVENT + 'town = "Ghent"\n',

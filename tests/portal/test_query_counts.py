@@ -91,23 +91,47 @@ def test_region_list(client):
     _assert_constant(client, "/en/regions/", lambda: f.OrganisationFactory())
 
 
-def test_region_detail_with_many_organisations_and_partnerships(client):
-    region = f.RegionFactory()
+def test_region_detail_with_everything_linked_growing(client):
+    region = f.RegionFactory(latitude=50, longitude=4)
+    cooperation = f.CooperationFactory()
+    cooperation.regions.add(region)
 
     def grow():
-        organisation = f.OrganisationFactory(region=region)
+        organisation = f.OrganisationFactory(region=region, latitude=50, longitude=4)
         f.PartnershipFactory(organisation=organisation, region=region)
         f.EventFactory(region=region)
+        f.GoodPracticeFactory(organisation=organisation)
+        f.InfrastructureFactory(owner=organisation)
+        milestone = f.MilestoneFactory(cooperation=cooperation)
+        f.DocumentFactory(owner=milestone)
+        f.DocumentFactory(owner=cooperation)
+        f.DocumentFactory(owner=region)
 
-    _assert_constant(client, f"/en/regions/{region.slug}/", grow)
+    _assert_constant(client, f"/en/regions/{region.slug}/", grow, rows=30)
 
 
-def test_organisation_detail_with_many_projects(client):
-    organisation = f.OrganisationFactory()
+def test_organisation_detail_with_many_projects_practices_and_events(client):
+    organisation = f.OrganisationFactory(latitude=50, longitude=4)
+
+    def grow():
+        partnership = f.PartnershipFactory(organisation=organisation)
+        f.GoodPracticeFactory(organisation=organisation, project=partnership.project)
+        f.EventFactory().organisers.add(organisation)
+        f.InfrastructureFactory(owner=organisation)
+
+    _assert_constant(client, f"/en/organisations/{organisation.slug}/", grow, rows=30)
+
+
+def test_organisation_directory(client):
+    project = f.ProjectFactory()
+    _assert_constant(
+        client, "/en/organisations/", lambda: f.PartnershipFactory(project=project), rows=60
+    )
     _assert_constant(
         client,
-        f"/en/organisations/{organisation.slug}/",
-        lambda: f.PartnershipFactory(organisation=organisation),
+        f"/en/organisations/?project={project.slug}",
+        lambda: f.PartnershipFactory(project=project),
+        rows=60,
     )
 
 
@@ -135,6 +159,28 @@ def test_home(client):
 
 def test_map(client):
     _assert_constant(client, "/en/map/", lambda: f.PartnershipFactory())
+    project = f.ProjectFactory()
+    _assert_constant(
+        client, f"/en/map/?project={project.slug}", lambda: f.PartnershipFactory(project=project)
+    )
+
+
+def test_event_detail_with_many_news_articles(client):
+    event = f.EventFactory(latitude=50, longitude=4)
+    _assert_constant(
+        client, f"/en/events/{event.slug}/", lambda: f.ArticleFactory(event=event), rows=30
+    )
+
+
+def test_event_list_with_nothing_upcoming_shows_recent_past(client):
+    project = f.ProjectFactory()
+    now = datetime.datetime.now(datetime.UTC)
+
+    def past_event():
+        start = now - datetime.timedelta(days=30)
+        f.EventFactory(project=project, starts_at=start, ends_at=start)
+
+    _assert_constant(client, "/en/events/", past_event)
 
 
 def test_search(client):

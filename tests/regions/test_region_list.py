@@ -10,12 +10,12 @@ def test_regions_are_filtered_by_a_project_chosen_from_a_list(client):
     outside = f.RegionFactory(name="Not in any project")
     html = client.get("/en/regions/").content.decode()
     assert '<select name="project" id="id_project">' in html
-    assert '<option value="s3chem">S3Chem</option>' in html
+    assert '<option value="s3chem">S3Chem (1)</option>' in html
 
     filtered = client.get("/en/regions/?project=s3chem").content.decode()
     assert partnership.region.name in filtered
     assert outside.name not in filtered
-    assert '<option value="s3chem" selected>S3Chem</option>' in filtered
+    assert '<option value="s3chem" selected>S3Chem (1)</option>' in filtered
 
 
 def test_an_unknown_project_is_a_clear_400(client):

@@ -141,3 +141,31 @@ def jsonld(data):
     """Structured data for search engines, escaped like json_script so it cannot end the tag."""
     text = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.inclusion_tag("includes/locator_map.html")
+def locator_map(*places, label):
+    """A small map of `places` (rows, or lists of rows, with latitude and longitude; those
+    without are left out), drawn by static/js/locator-map.js. The page says the same in
+    words; the map adds where. Its view needs `csp_images_from("MAP_TILE_URL")`."""
+    points = []
+    rows = []
+    for place in places:
+        rows.extend(place if isinstance(place, list | tuple) or hasattr(place, "all") else [place])
+    for place in rows:
+        if place is None or place.latitude is None or place.longitude is None:
+            continue
+        field = "name" if hasattr(place, "name_en") else "title"
+        points.append(
+            {
+                "lat": float(place.latitude),
+                "lon": float(place.longitude),
+                "name": translated(place, field)[0],
+            }
+        )
+    return {
+        "points": json.dumps(points) if points else "",
+        "label": label,
+        "tile_url": settings.MAP_TILE_URL,
+        "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
