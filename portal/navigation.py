@@ -28,7 +28,9 @@ class Section:
 # The menu, in its order. A new section is one line here (and its label in locale/).
 MAIN_MENU = (
     Section("projects:list", _("Projects"), ("projects:list", "projects:detail")),
-    Section("regions:list", _("Regions"), ("regions:list", "regions:detail")),
+    Section(
+        "regions:list", _("Regions"), ("regions:list", "regions:detail", "regions:organisation")
+    ),
     Section("regions:cooperation-list", _("Cooperations"), ("regions:cooperation*",)),
     Section("events:list", _("Events"), ("events:*",)),
     Section("projects:practice-list", _("Good practices"), ("projects:practice*",)),
