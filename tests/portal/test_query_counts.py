@@ -129,6 +129,7 @@ def test_home(client):
         f.EventFactory()
         f.ArticleFactory()
         f.GoodPracticeFactory()
+        f.CooperationFactory().regions.add(f.RegionFactory())
 
     _assert_constant(client, "/en/", grow)
 
@@ -194,3 +195,11 @@ def test_search_suggestions(client):
     _assert_constant(
         client, "/en/search/suggestions/?q=chem", lambda: f.EventFactory(title="Chemistry day")
     )
+
+
+def test_cooperation_list(client):
+    def grow():
+        cooperation = f.CooperationFactory()
+        cooperation.regions.add(f.RegionFactory(), f.RegionFactory())
+
+    _assert_constant(client, "/en/cooperations/", grow, rows=50)
