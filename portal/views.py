@@ -37,7 +37,7 @@ def home(request):
             "recent_events": events.past()[:4],
             "articles": published_articles()[:3],
             "practices": projects.public_practices().select_related("region")[:3],
-            "cooperations": regions.cooperation_list(),
+            "cooperations": regions.cooperation_list()[:3],
         },
     )
 

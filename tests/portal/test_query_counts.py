@@ -124,12 +124,14 @@ def test_news_list(client):
 
 
 def test_home(client):
+    region = f.RegionFactory()
+
     def grow():
         f.ProjectFactory()
         f.EventFactory()
         f.ArticleFactory()
         f.GoodPracticeFactory()
-        f.CooperationFactory().regions.add(f.RegionFactory())
+        f.CooperationFactory().regions.add(region)
 
     _assert_constant(client, "/en/", grow)
 

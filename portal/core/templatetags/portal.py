@@ -159,6 +159,6 @@ def breadcrumbs(*trail):
 @register.simple_tag
 def active_filters(form) -> int:
     """How many of a filter form's fields the visitor has set (the "Filters" button says)."""
-    if not form.is_bound:
+    if not form.is_bound or not hasattr(form.data, "getlist"):
         return 0
     return sum(1 for name in form.fields if any(v.strip() for v in form.data.getlist(name)))
