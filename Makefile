@@ -21,7 +21,7 @@ TEST_PROCESSES ?= auto
 # for whichever of DATABASE_URL and REDIS_URL is unset (manage.py, portal/embedded.py).
 export EMBEDDED_SERVERS ?= true
 
-.PHONY: run test fuzz lint messages backup restore audit system-packages test-system-packages clean
+.PHONY: run test sweep fuzz lint messages backup restore audit system-packages test-system-packages clean
 
 # A local run is a development run: DEBUG on (static files served, no HTTPS redirect).
 run: $(STAMP)
@@ -31,6 +31,10 @@ test: $(STAMP) test-system-packages audit
 	$(BIN)/python manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'var/*'
 	$(BIN)/python manage.py collectstatic -v0 --noinput
 	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=8 --durations=15 $(PYTEST_ARGS)
+
+# Every page in every language at both widths (the suite visits most in English only).
+sweep: $(STAMP) test-system-packages
+	SWEEP=full $(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=8 tests/browser/test_every_page.py $(PYTEST_ARGS)
 
 # The long run of the API fuzzing that the suite keeps short: many more examples per
 # operation, schemathesis's coverage phase, and a new seed each time.

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from portal import views
+from portal import about, views
 from portal.accounts.views import login as accounts_login
 from portal.core.cache import public_page
 from portal.core.views import document_file
@@ -14,6 +14,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots, name="robots"),
+    path("favicon.ico", about.favicon, name="favicon"),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     # The browsable API links to "rest_framework:login" when there is one: the portal's own.
     path(
@@ -31,6 +32,11 @@ urlpatterns += i18n_patterns(
     path("search/suggestions/", views.search_suggestions, name="search-suggestions"),
     path("map/", views.network_map, name="map"),
     path("data/", views.use_our_data, name="use-our-data"),
+    path("contact/", about.about_page, {"page": "contact"}, name="contact"),
+    path("legal-notice/", about.about_page, {"page": "legal-notice"}, name="legal-notice"),
+    path("privacy/", about.about_page, {"page": "privacy"}, name="privacy"),
+    path("accessibility/", about.about_page, {"page": "accessibility"}, name="accessibility"),
+    path("manifest.webmanifest", about.web_manifest, name="web-manifest"),
     path("login/", accounts_login.LoginView.as_view(), name="login"),
     path("login/code/", accounts_login.login_code, name="login-code"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -27,6 +27,7 @@ from portal.forms import MapFilterForm, SearchForm
 from portal.search import results as site_search
 from portal.search.kinds import BY_SLUG
 from projects import selectors as projects
+from regions import selectors as regions
 from regions.models import Organisation, Region
 
 
@@ -41,6 +42,7 @@ def home(request):
             "recent_events": events.past()[:4],
             "articles": published_articles()[:3],
             "practices": projects.public_practices().select_related("region")[:3],
+            "cooperations": regions.cooperation_list()[:3],
         },
     )
 

@@ -71,8 +71,11 @@ def practice_detail(request, slug):
     return render(request, "projects/practice_detail.html", {"practice": practice})
 
 
-@login_required
 def practice_propose(request):
+    if not request.user.is_authenticated:
+        # The footer links here for everyone: a visitor first learns who may propose and
+        # how to get an account, then logs in.
+        return render(request, "projects/practice_propose_howto.html")
     partnerships = selectors.filing_partnerships(request.user)
     form = PracticeProposalForm(request.POST or None, partnerships=partnerships)
     if request.method == "POST" and form.is_valid():

@@ -92,6 +92,10 @@ def organisation_detail(slug: str) -> Organisation:
     )
 
 
+def cooperation_list():
+    return Cooperation.objects.prefetch_related("regions", "themes").order_by("name")
+
+
 def cooperation_detail(slug: str) -> Cooperation:
     milestones = Milestone.objects.prefetch_related("themes", "documents").order_by("date")
     return Cooperation.objects.prefetch_related(

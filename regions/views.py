@@ -80,6 +80,13 @@ def organisation_detail(request, slug):
 
 
 @public_page
+def cooperation_list(request):
+    return render(
+        request, "regions/cooperation_list.html", {"cooperations": selectors.cooperation_list()}
+    )
+
+
+@public_page
 def cooperation_detail(request, slug):
     cooperation = _or_404(
         selectors.cooperation_detail, slug, Cooperation.DoesNotExist, "cooperation"

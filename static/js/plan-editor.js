@@ -48,6 +48,14 @@
         document.querySelectorAll("textarea[data-rich-text]").forEach(upgradeRichText);
       });
     }
+    // Trix takes its toolbar's buttons out of the Tab order (tabindex="-1"); keyboard
+    // users reach them with Tab like every other button.
+    document.addEventListener("trix-initialize", function (event) {
+      var toolbar = event.target.toolbarElement;
+      if (toolbar) toolbar.querySelectorAll('button[tabindex="-1"]').forEach(function (button) {
+        button.removeAttribute("tabindex");
+      });
+    });
     // Attachments would bypass the upload checks: the editor takes text only.
     document.addEventListener("trix-file-accept", function (event) { event.preventDefault(); });
     document.querySelectorAll("form[data-warn-unsaved]").forEach(warnBeforeLeaving);

@@ -78,12 +78,16 @@ def page(browser):
     context.close()
 
 
-def axe_violations(page) -> list[dict]:
-    """Serious and critical accessibility violations axe-core finds on the page."""
+def axe_violations(page, tags: tuple[str, ...] = ()) -> list[dict]:
+    """Serious and critical accessibility violations axe-core finds on the page (only the
+    rules of these tags, such as "wcag22aa", if given)."""
     # Evaluated through the browser's debugging protocol, which the page's policy does not
     # govern: a script tag added inline would be refused, as the policy means it to be.
     page.evaluate(AXE.read_text())
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    options = {"resultTypes": ["violations"]}
+    if tags:
+        options["runOnly"] = {"type": "tag", "values": list(tags)}
+    result = page.evaluate("async (options) => await axe.run(document, options)", options)
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
         for v in result["violations"]

@@ -148,11 +148,14 @@ def test_news_list(client):
 
 
 def test_home(client):
+    region = f.RegionFactory()
+
     def grow():
         f.ProjectFactory()
         f.EventFactory()
         f.ArticleFactory()
         f.GoodPracticeFactory()
+        f.CooperationFactory().regions.add(region)
 
     _assert_constant(client, "/en/", grow)
 
@@ -240,3 +243,11 @@ def test_search_suggestions(client):
     _assert_constant(
         client, "/en/search/suggestions/?q=chem", lambda: f.EventFactory(title="Chemistry day")
     )
+
+
+def test_cooperation_list(client):
+    def grow():
+        cooperation = f.CooperationFactory()
+        cooperation.regions.add(f.RegionFactory(), f.RegionFactory())
+
+    _assert_constant(client, "/en/cooperations/", grow, rows=50)

@@ -123,10 +123,20 @@ def test_a_practice_is_reviewed_once(coordinator, project):
         services.practice_decline(user=coordinator, practice=practice, reason="Changed my mind")
 
 
-def test_proposing_requires_login(client):
+def test_a_visitor_learns_who_may_propose_and_how_to_get_an_account(client, db):
     response = client.get("/en/good-practices/propose/")
-    assert response.status_code == 302
-    assert response["Location"].startswith("/en/login/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Who may propose" in page
+    assert "How to get an account" in page
+    assert 'href="/en/login/?next=/en/good-practices/propose/"' in page
+    assert 'href="/en/contact/"' in page
+
+
+def test_proposing_requires_login(client, db):
+    response = client.post("/en/good-practices/propose/", {"title": "Sneaky"})
+    assert "Log in to propose a practice" in response.content.decode()
+    assert not GoodPractice.objects.exists()
 
 
 def test_field_errors_are_tied_to_their_inputs(client, partner_member, partnership):

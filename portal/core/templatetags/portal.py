@@ -169,3 +169,24 @@ def locator_map(*places, label):
         "tile_url": settings.MAP_TILE_URL,
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(*trail):
+    """The breadcrumb trail for base.html's `breadcrumbs` block, after the home page:
+    label and address of each step between, then the current page's label:
+    `{% breadcrumbs projects_label projects_url project_title %}`."""
+    if not trail or len(trail) % 2 != 1:
+        raise template.TemplateSyntaxError(
+            "breadcrumbs takes label, address pairs and then the current page's label"
+        )
+    steps = list(zip(trail[:-1:2], trail[1:-1:2], strict=True))
+    return {"steps": steps, "here": trail[-1]}
+
+
+@register.simple_tag
+def active_filters(form) -> int:
+    """How many of a filter form's fields the visitor has set (the "Filters" button says)."""
+    if not form.is_bound or not hasattr(form.data, "getlist"):
+        return 0
+    return sum(1 for name in form.fields if any(v.strip() for v in form.data.getlist(name)))
