@@ -184,6 +184,7 @@ EXPECTED = {
     ),
     "regions:list": (None, 200, 200, 200, 200, 200, 200),
     "regions:detail": ("region", 200, 200, 200, 200, 200, 200),
+    "regions:organisation-list": (None, 200, 200, 200, 200, 200, 200),
     "regions:organisation": ("organisation", 200, 200, 200, 200, 200, 200),
     "regions:cooperation": ("cooperation", 200, 200, 200, 200, 200, 200),
     "regions:infrastructure-list": (None, 200, 200, 200, 200, 200, 200),
