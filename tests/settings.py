@@ -11,3 +11,7 @@ from portal import embedded
 embedded.use()
 
 from portal.settings import *  # noqa: E402, F403
+
+# Templates only tests render (a bare notice for the outbox's tests): a folder of their own
+# rather than an override per test, which a worker started by the test would not see.
+TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]  # noqa: F405

@@ -40,6 +40,8 @@ class Row:
     path: str  # after /<lang>; {placeholders} are filled from the demo by ids()
     user: str = ""  # the demo account it is seen as (before "@example.org"); "" anonymous
     all_languages: bool = False  # visited in every language by default too
+    # axe rules left out on this page, each for a reason the row's comment gives.
+    axe_known: tuple[str, ...] = ()
 
 
 PAGES = [
@@ -66,7 +68,10 @@ PAGES = [
     Row("news", "/news/"),
     Row("article", "/news/s3chem-partners-meet-in-brussels/"),
     Row("plan-public", "/action-plans/{approved_plan_slug}/"),
-    Row("map", "/map/"),
+    # Leaflet's markers are smaller than 24 px on a phone; WCAG 2.5.8 exempts a target whose
+    # function another control of the right size offers: the organisations directory, linked
+    # above the map, lists the same organisations.
+    Row("map", "/map/", axe_known=("target-size",)),
     Row("search", "/search/?q=chemistry"),
     Row("use-our-data", "/data/"),
     Row("newsletter", "/newsletter/"),
@@ -284,7 +289,7 @@ def _check(page, row, url):
         small = page.evaluate(TARGETS_JS, page.locator("main").element_handle())
         if small:
             problems.append(f"{where}: targets under 24 × 24 px: {small}")
-        violations = axe_violations(page, AXE_TAGS)
+        violations = [v for v in axe_violations(page, AXE_TAGS) if v["id"] not in row.axe_known]
         if violations:
             problems.append(f"{where}: axe: {violations}")
         language = url.split("/")[3]

@@ -13,20 +13,9 @@ from tests import factories
 
 
 def _notice(user, key="notice:1"):
-    # Any triplet will do; the plan-submitted notice needs a plan, so use a bare one.
+    # Any triplet will do; the plan-submitted notice needs a plan, so use a bare one
+    # (tests/templates/emails/).
     return mail.mail_queue(key=key, user=user, name="test_notice", context={"what": "a test"})
-
-
-@pytest.fixture(autouse=True)
-def _notice_templates(settings, tmp_path):
-    folder = tmp_path / "templates" / "emails"
-    folder.mkdir(parents=True)
-    (folder / "test_notice-subject.txt").write_text("Notice about {{ what }}\\n")
-    (folder / "test_notice-body.txt").write_text("Hello {{ user.full_name }}, {{ what }}.")
-    (folder / "test_notice-body.html").write_text("<p>Hello, {{ what }}.</p>")
-    settings.TEMPLATES = [
-        {**settings.TEMPLATES[0], "DIRS": [tmp_path / "templates", *settings.TEMPLATES[0]["DIRS"]]}
-    ]
 
 
 def test_a_queued_mail_is_sent_by_the_worker_after_the_commit(celery_worker):

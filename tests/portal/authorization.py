@@ -21,6 +21,13 @@ EXPECTED = {
     "healthz": (None, 200, 200, 200, 200, 200, 200),
     "readyz": (None, (200, 503), (200, 503), (200, 503), (200, 503), (200, 503), (200, 503)),
     "robots": (None, 200, 200, 200, 200, 200, 200),
+    # To the icon among the static files.
+    "favicon": (None, 302, 302, 302, 302, 302, 302),
+    "web-manifest": (None, 200, 200, 200, 200, 200, 200),
+    "contact": (None, 200, 200, 200, 200, 200, 200),
+    "legal-notice": (None, 200, 200, 200, 200, 200, 200),
+    "privacy": (None, 200, 200, 200, 200, 200, 200),
+    "accessibility": (None, 200, 200, 200, 200, 200, 200),
     "sitemap": (None, 200, 200, 200, 200, 200, 200),
     "rest_framework:login": (None, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
     "api:root": (None, 200, 200, 200, 200, 200, 200),
@@ -170,7 +177,8 @@ EXPECTED = {
     "projects:list": (None, 200, 200, 200, 200, 200, 200),
     "projects:detail": ("project", 200, 200, 200, 200, 200, 200),
     "projects:practice-list": (None, 200, 200, 200, 200, 200, 200),
-    "projects:practice-propose": (None, LOGIN, 200, 200, 200, 200, 200),
+    # A visitor first reads who may propose and how to get an account.
+    "projects:practice-propose": (None, 200, 200, 200, 200, 200, 200),
     "projects:practice-review-list": (None, LOGIN, 200, 200, 200, 200, 200),
     "projects:practice-detail": ("practice", 200, 200, 200, 200, 200, 200),
     "projects:practice-review": (
@@ -184,6 +192,7 @@ EXPECTED = {
     ),
     "regions:list": (None, 200, 200, 200, 200, 200, 200),
     "regions:detail": ("region", 200, 200, 200, 200, 200, 200),
+    "regions:cooperation-list": (None, 200, 200, 200, 200, 200, 200),
     "regions:organisation-list": (None, 200, 200, 200, 200, 200, 200),
     "regions:organisation": ("organisation", 200, 200, 200, 200, 200, 200),
     "regions:cooperation": ("cooperation", 200, 200, 200, 200, 200, 200),

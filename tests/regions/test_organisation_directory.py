@@ -22,7 +22,7 @@ def _options(html: str, name: str) -> str:
 def test_the_directory_is_in_the_menu_and_lists_organisations_with_projects(client):
     partnership = f.PartnershipFactory(role="lead")
     html = _html(client)
-    assert '<a href="/en/organisations/">Organisations</a>' in html
+    assert '<a href="/en/organisations/" aria-current="page">Organisations</a>' in html
     assert f'href="/en/organisations/{partnership.organisation.slug}/"' in html
     assert f"{partnership.project.acronym}</a> – Lead partner" in html
 
