@@ -15,9 +15,7 @@ TEST_SYSTEM_PACKAGES := chromium
 
 # pytest-xdist runs the suite in parallel processes, each with its own databases
 # (tests/conftest.py); the 15 slowest tests are listed at the end.
-# Two processes a core: a test spends about half its time waiting (on a Celery worker, a
-# browser, a server it started, the database), which a second process fills.
-TEST_PROCESSES ?= $(shell echo $$(( $$(nproc) * 2 )))
+TEST_PROCESSES ?= auto
 
 # The Makefile is the developer's: its commands may start PostgreSQL and Redis under var/
 # for whichever of DATABASE_URL and REDIS_URL is unset (manage.py, portal/embedded.py).

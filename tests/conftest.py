@@ -258,10 +258,15 @@ class _Worker:
         shutil.rmtree(self.mail_dir, ignore_errors=True)
 
     def sent(self) -> list[str]:
-        """The raw messages the worker has sent so far."""
+        """The raw messages the worker has sent so far.
+
+        Django's file backend writes a message, then a line of dashes, into a file it has
+        already created: a file without that line is still being written.
+        """
         if not self.mail_dir.exists():
             return []
-        return [path.read_text() for path in sorted(self.mail_dir.iterdir())]
+        texts = (path.read_text() for path in sorted(self.mail_dir.iterdir()))
+        return [text for text in texts if text.rstrip().endswith("-" * 79)]
 
     def wait_for(self, condition, timeout: float = 20):
         deadline = time.monotonic() + timeout
