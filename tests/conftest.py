@@ -71,6 +71,23 @@ def _clean_cache_and_http():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _search_index(request):
+    """Saves write search entries only in tests marked `search`.
+
+    Indexing every factory row, and what each row's entry quotes, cost a good part of the
+    suite's time in tests that never search. The demo database is indexed when it loads.
+    """
+    from portal.search import index
+
+    if request.node.get_closest_marker("search"):
+        yield
+        return
+    index.disconnect()
+    yield
+    index.connect()
+
+
 @pytest.fixture(scope="session")
 def _demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
     """A copy of this process's test database with the demo content, and its files."""

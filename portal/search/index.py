@@ -129,22 +129,31 @@ def _read_text_later(document: Document) -> None:
     on_commit(lambda: document_text_index.delay(pk), robust=True)
 
 
+def _receivers():
+    """Each signal the index listens to: (signal, receiver, sender, dispatch_uid)."""
+    models = set(BY_MODEL)
+    for kind in KINDS:
+        models |= set(kind.depends)
+    for model in models:
+        yield post_save, _saved, model, f"search-s-{model.__name__}"
+        yield post_delete, _deleted, model, f"search-d-{model.__name__}"
+    for kind in KINDS:
+        for m2m in kind.model._meta.local_many_to_many:
+            through = m2m.remote_field.through
+            yield m2m_changed, _m2m_changed, through, f"search-m-{kind.model.__name__}-{m2m.name}"
+
+
 def connect() -> None:
     # Sent once per app that has models after `migrate`; the shell has none, core has the
     # entries.
     post_migrate.connect(
         rebuild_if_empty, sender=apps.get_app_config("core"), dispatch_uid="search-migrated"
     )
-    models = set(BY_MODEL)
-    for kind in KINDS:
-        models |= set(kind.depends)
-    for model in models:
-        post_save.connect(_saved, sender=model, dispatch_uid=f"search-s-{model.__name__}")
-        post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-d-{model.__name__}")
-    for kind in KINDS:
-        for m2m in kind.model._meta.local_many_to_many:
-            m2m_changed.connect(
-                _m2m_changed,
-                sender=m2m.remote_field.through,
-                dispatch_uid=f"search-m-{kind.model.__name__}-{m2m.name}",
-            )
+    for signal, receiver, sender, uid in _receivers():
+        signal.connect(receiver, sender=sender, dispatch_uid=uid)
+
+
+def disconnect() -> None:
+    """Stop following saves (`connect` again to resume; `rebuild` catches up)."""
+    for signal, receiver, sender, uid in _receivers():
+        signal.disconnect(receiver, sender=sender, dispatch_uid=uid)

@@ -1,12 +1,11 @@
-"""The newsletter in a real browser: subscribing from the footer with the keyboard alone, a
-manager composing an issue and watching it, and axe on every page in three languages."""
+"""The newsletter in a real browser: subscribing from the footer with the keyboard alone, and
+a manager composing an issue and watching it. Its pages' axe, width and language checks are
+rows of the page sweep (test_every_page.py)."""
 
 import pytest
 
 from news.models import Issue, Subscriber
-from news.tokens import personal_token
 from tests import factories
-from tests.browser.conftest import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -84,49 +83,3 @@ def test_a_manager_composes_previews_and_sends_an_issue(manager, live_site, page
     assert Issue.objects.get().state in (Issue.State.SENDING, Issue.State.SENT)
     # While it sends, the counts are asked for again every two seconds.
     assert page.locator("#progress").get_attribute("hx-trigger") == "every 2s"
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_public_newsletter_pages_pass_axe(live_site, browser, language):
-    subscriber = factories.SubscriberFactory(language=language)
-    subscriber.themes.add(factories.ThemeFactory())
-    factories.ProjectFactory()
-    factories.CooperationFactory()
-    token = personal_token(subscriber)
-    pages = [
-        f"/{language}/newsletter/",
-        f"/{language}/newsletter/preferences/{token}/",
-        f"/{language}/newsletter/unsubscribe/{token}/",
-        f"/{language}/newsletter/preferences/{token}/erase/",
-        f"/{language}/newsletter/archive/",
-        f"/{language}/newsletter/confirm/broken/",
-    ]
-    for width in (375, 1280):
-        context = browser.new_context(viewport={"width": width, "height": 800})
-        page = context.new_page()
-        for path in pages:
-            page.goto(live_site + path)
-            assert page.locator("html").get_attribute("lang") == language
-            assert axe_violations(page) == [], (path, width)
-            assert _no_overflow(page), (path, width)
-        context.close()
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_composer_and_the_issue_page_pass_axe(manager, live_site, browser, language):
-    issue = factories.IssueFactory(project=manager.project_roles.get().partnership.project)
-    for width in (375, 1280):
-        context = browser.new_context(viewport={"width": width, "height": 800})
-        page = context.new_page()
-        _log_in(page, live_site, manager)
-        for path in (
-            "/newsletter/manage/",
-            "/newsletter/manage/new/",
-            f"/newsletter/manage/{issue.pk}/edit/",
-            f"/newsletter/manage/{issue.pk}/",
-            f"/newsletter/manage/{issue.pk}/preview/?language={language}",
-        ):
-            page.goto(f"{live_site}/{language}{path}")
-            assert axe_violations(page) == [], (path, width)
-            assert _no_overflow(page), (path, width)
-        context.close()

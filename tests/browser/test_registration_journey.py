@@ -8,7 +8,7 @@ import icalendar
 import pytest
 
 from portal.demo.loader import DEMO_PASSWORD
-from tests.browser.conftest import axe_violations, screenshot
+from tests.browser.conftest import screenshot
 from tests.events.conftest import link_in, read_mail
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -121,30 +121,3 @@ def test_the_check_in_works_without_javascript(site, browser):
     page.get_by_text("Anna Example is checked in.").wait_for()
     assert "1 of 10 confirmed participants checked in" in page.locator("main").inner_text()
     context.close()
-
-
-@pytest.mark.parametrize("language", ["nl", "en", "de"])
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/events/demo-chemistry-regions-innovation-days/register/",
-        "/events/demo-chemistry-regions-innovation-days/",
-        "/events/grow-your-regio-2015/",
-    ],
-)
-def test_no_serious_accessibility_violations_for_visitors(site, page, language, path):
-    assert page.goto(f"{site}/{language}{path}").status == 200
-    assert axe_violations(page) == []
-
-
-@pytest.mark.parametrize("language", ["nl", "en", "de"])
-def test_no_serious_accessibility_violations_for_organisers(site, browser, language):
-    page = _phone(browser)
-    _log_in(page, site, "communication@example.org")
-    event = f"{site}/{language}/events/demo-chemistry-regions-innovation-days/"
-    for rest in ("participants/", "check-in/", "participants/message/", "registration-settings/"):
-        assert page.goto(event + rest).status == 200
-        assert axe_violations(page) == [], rest
-    page.set_viewport_size({"width": 1280, "height": 900})
-    assert page.goto(event + "participants/").status == 200
-    assert axe_violations(page) == []

@@ -8,6 +8,7 @@ from tests.factories import ArticleFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.search
 def test_only_published_articles_reach_the_public(client):
     ArticleFactory(title="Out now", summary="Published results.")
     draft = ArticleFactory(title="A draft", is_published=False)

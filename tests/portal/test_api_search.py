@@ -5,7 +5,7 @@ import pytest
 from tests import factories as f
 from tests.api import API, SITE, list_queries, results
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.search]
 
 
 def test_mixed_results_come_with_their_kind_page_and_api_address(client, demo):

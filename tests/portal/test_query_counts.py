@@ -186,6 +186,7 @@ def test_event_list_with_nothing_upcoming_shows_recent_past(client):
     _assert_constant(client, "/en/events/", past_event)
 
 
+@pytest.mark.search
 def test_search(client):
     _assert_constant(
         client, "/en/search/?q=event", lambda: f.EventFactory(summary="An event about chemistry")
@@ -239,6 +240,7 @@ def test_news_detail_with_many_themes(client):
     )
 
 
+@pytest.mark.search
 def test_search_suggestions(client):
     _assert_constant(
         client, "/en/search/suggestions/?q=chem", lambda: f.EventFactory(title="Chemistry day")

@@ -6,7 +6,7 @@ import pytest
 
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.search]
 
 
 def test_a_nul_byte_is_refused_with_a_clear_message(client):

@@ -20,7 +20,7 @@ from portal.search.results import search
 from portal.tasks import document_text_index
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.search]
 
 
 def titles(client, words, language="en", kind=""):

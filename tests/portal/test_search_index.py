@@ -25,7 +25,7 @@ from projects.models import GoodPractice
 from regions.models import PriorityDomain, Strategy
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.search]
 
 
 def found(client, words, language="en"):
