@@ -1,8 +1,6 @@
 import icalendar
 import pytest
 
-from tests.browser.conftest import axe_violations, screenshot
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -70,22 +68,6 @@ def test_switching_to_german_keeps_the_page(site, page):
     assert "26. Februar 2019" in page.locator("main").inner_text()
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/en/",
-        "/en/events/?when=past",
-        "/en/events/s3chem-11th-iwg-brussels-2018/",
-        "/en/good-practices/",
-        "/en/search/?q=chemistry",
-        "/en/map/",
-    ],
-)
-def test_no_serious_accessibility_violations(site, page, path):
-    page.goto(site + path)
-    assert axe_violations(page) == []
-
-
 def test_map_popups_show_names_as_text(site, page):
     from tests.factories import PartnershipFactory
 
@@ -102,19 +84,3 @@ def test_map_popups_show_names_as_text(site, page):
     popup = page.locator(".leaflet-popup-content")
     assert popup.get_by_role("link").inner_text() == name
     assert popup.locator("b").count() == 0
-
-
-@pytest.mark.parametrize(
-    ("width", "height", "label"), [(390, 844, "phone"), (1280, 800, "desktop")]
-)
-def test_screenshots_of_home_and_an_event(site, browser, width, height, label):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.goto(site + "/en/")
-    assert screenshot(page, f"home-{label}").stat().st_size > 10_000
-    page.goto(site + "/en/events/s3chem-closing-conference-halle-2019/")
-    assert screenshot(page, f"event-{label}").stat().st_size > 10_000
-    # Nothing wider than the screen: the layout reflows on a phone.
-    overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
-    assert not overflow
-    context.close()
