@@ -1,5 +1,6 @@
 """Real headless Chromium (Debian's), driven by Playwright, against pytest-django's live server."""
 
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -78,12 +79,18 @@ def page(browser):
     context.close()
 
 
+@functools.cache
+def _axe_source() -> str:
+    return AXE.read_text()
+
+
 def axe_violations(page, tags: tuple[str, ...] = ()) -> list[dict]:
     """Serious and critical accessibility violations axe-core finds on the page (only the
     rules of these tags, such as "wcag22aa", if given)."""
     # Evaluated through the browser's debugging protocol, which the page's policy does not
     # govern: a script tag added inline would be refused, as the policy means it to be.
-    page.evaluate(AXE.read_text())
+    if not page.evaluate("typeof axe !== 'undefined'"):  # once a document
+        page.evaluate(_axe_source())
     options = {"resultTypes": ["violations"]}
     if tags:
         options["runOnly"] = {"type": "tag", "values": list(tags)}
