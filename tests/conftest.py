@@ -201,7 +201,9 @@ class _Worker:
     """A real Celery worker process on one test database and this process's broker.
 
     Every worker of a test process takes tasks from the same broker, so only those a test
-    wants may run: `only()` stops the others (a stopped one starts again when asked for).
+    wants may run: `only()` tells the others to stop taking tasks, and starts again one
+    that was stopped or killed. A worker stays up between tests: starting one costs
+    seconds.
     `env` overrides settings of the worker alone (the newsletter's tests point EMAIL_URL at
     an SMTP server).
     """
@@ -211,6 +213,8 @@ class _Worker:
     def __init__(self, database: str, mail_dir: Path, **env):
         self.database, self.mail_dir, self.env = database, mail_dir, env
         self.name = f"test{id(self)}@%h"
+        self.hostname = self.name.replace("%h", socket.gethostname())
+        self.consuming = False
         self.start()
 
     def start(self):
@@ -242,21 +246,55 @@ class _Worker:
         )
         _Worker.running.append(self)
         # Asked by name: another worker of this process may be answering already.
-        hostname = self.name.replace("%h", socket.gethostname())
         deadline = time.monotonic() + 60
-        while not app.control.ping(destination=[hostname], timeout=0.5):
+        while not app.control.ping(destination=[self.hostname], timeout=0.5):
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.process.kill()
                 pytest.fail("the Celery worker did not start")
+        self.consuming = True
+
+    def alive(self) -> bool:
+        return self in _Worker.running and self.process.poll() is None
+
+    def _consume(self, consuming: bool) -> None:
+        from portal.celery import app
+
+        queue = app.conf.task_default_queue
+        # By name, so the answer comes back as soon as this worker gives it.
+        control = app.control.add_consumer if consuming else app.control.cancel_consumer
+        control(queue, destination=[self.hostname], reply=True, timeout=10)
+        self.consuming = consuming
+
+    def wait_idle(self) -> None:
+        """Wait until the worker holds no task: one an earlier test dispatched may still be
+        running, and would write its mail among this test's."""
+        from portal.celery import app
+
+        inspect = app.control.inspect(destination=[self.hostname], timeout=5, limit=1)
+        deadline = time.monotonic() + 30
+        while any((inspect.active() or {}).values()) or any((inspect.reserved() or {}).values()):
+            if time.monotonic() > deadline:
+                pytest.fail("the worker is still busy with an earlier test's task")
+            time.sleep(0.1)
 
     @classmethod
-    def only(cls, *workers: "_Worker") -> None:
+    def only(cls, *workers: "_Worker", stop_others: bool = False) -> None:
+        """Let these workers alone take tasks; `stop_others` for a test that needs them
+        gone, not idle (an idle worker still answers a ping)."""
         for worker in list(cls.running):
-            if worker not in workers:
+            if worker in workers:
+                continue
+            if stop_others:
                 worker.stop()
+            elif worker.alive() and worker.consuming:
+                worker._consume(False)
         for worker in workers:
-            if worker not in cls.running:
+            if not worker.alive():
+                if worker in cls.running:
+                    cls.running.remove(worker)
                 worker.start()
+            elif not worker.consuming:
+                worker._consume(True)
 
     def stop(self):
         if self in _Worker.running:
@@ -294,28 +332,32 @@ class _Worker:
 
 
 @pytest.fixture(scope="session")
-def _session_worker(django_db_setup, django_db_blocker, tmp_path_factory):
-    # Starting a worker costs seconds; one serves every test of this process that runs on
-    # the test database itself.
-    worker = _Worker(connection.settings_dict["NAME"], tmp_path_factory.mktemp("mail"))
-    yield worker
-    worker.stop()
+def _workers(django_db_setup, tmp_path_factory):
+    """This process's workers, one a database (its test database, the demo's copy), each
+    started when first asked for and kept for the session."""
+    workers = {}
+
+    def worker_on(database: str) -> _Worker:
+        if database not in workers:
+            workers[database] = _Worker(database, tmp_path_factory.mktemp("mail"))
+        return workers[database]
+
+    yield worker_on
+    for worker in workers.values():
+        worker.stop()
 
 
 @pytest.fixture
-def celery_worker(transactional_db, request):
+def celery_worker(transactional_db, _workers):
     """A real Celery worker on the test's database and the tests' broker.
 
     Its mail goes to files, which `sent()` reads; each test starts with none.
     """
     from portal.celery import app
 
-    worker = request.getfixturevalue("_session_worker")
-    if worker.database != connection.settings_dict["NAME"]:
-        # A test on a database of its own (the demo's copy) gets a worker of its own.
-        worker = _Worker(connection.settings_dict["NAME"], request.getfixturevalue("tmp_path"))
-        request.addfinalizer(worker.stop)
+    worker = _workers(connection.settings_dict["NAME"])
     _Worker.only(worker)
     app.control.purge()
+    worker.wait_idle()
     worker.forget_mail()
     return worker

@@ -27,6 +27,7 @@ def test_ready_when_every_part_answers(client, celery_worker):
 
 
 def test_a_worker_that_does_not_answer_is_named_and_readiness_comes_back(client, celery_worker):
+    celery_worker.only(celery_worker, stop_others=True)
     os.kill(celery_worker.process.pid, signal.SIGSTOP)
     try:
         status, body = _ready(client)
