@@ -56,7 +56,7 @@ def test_the_documentation_pages_are_served_by_the_portal(db, client, page):
 FUZZ = os.environ.get("FUZZ") == "1"
 CONFIG = f"""
 {"" if FUZZ else "seed = 20261130"}
-generation.max-examples = {200 if FUZZ else 8}
+generation.max-examples = {200 if FUZZ else 5}
 phases.coverage.enabled = {"true" if FUZZ else "false"}
 """
 
