@@ -28,9 +28,8 @@ from tests import databases, factories
 from tests.browser.conftest import ARTIFACTS, axe_violations
 
 # The database mark makes pytest-django set the test databases up (the demo copy hangs
-# off them); each test itself only drives the browser. The sweep runs in one test process,
-# which sets its server up once.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.xdist_group("sweep")]
+# off them); each test itself only drives the browser.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 WIDTHS = (375, 1280)
 # WCAG 2.2 at levels A and AA, and the earlier versions' rules it keeps.

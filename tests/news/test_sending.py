@@ -5,7 +5,6 @@ import re
 import time
 from datetime import timedelta
 
-import pytest
 from django.test import Client
 from django.utils import timezone
 
@@ -13,9 +12,6 @@ from news.models import Delivery, DeliveryFailure, Issue, Subscriber
 from news.services import sending
 from tests import factories
 from tests.news.conftest import wait_for
-
-# In one test process: each process that runs them starts a pair of workers of its own.
-pytestmark = pytest.mark.xdist_group("mail-workers")
 
 
 def _sent(issue, timeout=30):
