@@ -216,6 +216,11 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
+# Each task records what it did in the portal's own tables (the outbox, report jobs,
+# campaigns); nothing reads Celery's results. Asking for one would also subscribe the
+# dispatching request to it, and with Redis down that subscription retries for 20 seconds
+# while the visitor waits.
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True

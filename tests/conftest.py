@@ -38,6 +38,8 @@ def pytest_configure(config):
     # the same server never takes them (read by Celery on first use, after this).
     settings.CELERY_BROKER_URL = _redis_db(settings.CELERY_BROKER_URL, BROKER_DB)
     settings.CELERY_RESULT_BACKEND = settings.CELERY_BROKER_URL
+    # Tests wait for a task by its result; the message asks the worker to keep it.
+    settings.CELERY_TASK_IGNORE_RESULT = False
     # Clearing the cache empties this database only: a dev server's pages stay, and so do
     # the other test processes' counts. override_settings tells the cache handler.
     location = _redis_db(settings.CACHES["default"]["LOCATION"], CACHE_DB)
