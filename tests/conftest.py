@@ -322,13 +322,17 @@ class _Worker:
     def sent(self) -> list[str]:
         """The raw messages the worker has sent so far.
 
-        Django's file backend writes a message, then a line of dashes, into a file it has
-        already created: a file without that line is still being written.
+        Django's file backend ends each message with a line of dashes; what follows the
+        last such line is still being written. A file can hold two messages: it is named
+        by the second and the backend's id(), which two sends in one second can share.
         """
         if not self.mail_dir.exists():
             return []
-        texts = (path.read_text() for path in sorted(self.mail_dir.iterdir()))
-        return [text for text in texts if text.rstrip().endswith("-" * 79)]
+        messages = []
+        for path in sorted(self.mail_dir.iterdir()):
+            *complete, _unfinished = path.read_text().split("-" * 79 + "\n")
+            messages.extend(complete)
+        return messages
 
     def wait_for(self, condition, timeout: float = 20):
         deadline = time.monotonic() + timeout

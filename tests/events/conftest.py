@@ -35,9 +35,7 @@ def sign_up(event, address, *, name=None, sessions=(), confirm=True, language="e
 
 
 def read_mail(raw: str):
-    """(subject, plain text, {file name: bytes}) of a mail as the worker's file backend
-    wrote it: the message, then a line of dashes."""
-    raw = raw.rstrip().removesuffix("-" * 79)
+    """(subject, plain text, {file name: bytes}) of a mail the worker sent (`sent()`)."""
     message = email.message_from_string(raw, policy=email.policy.default)
     text = message.get_body(preferencelist=("plain",)).get_content()
     files = {
