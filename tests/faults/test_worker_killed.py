@@ -33,7 +33,7 @@ def silent_smtp():
 
 
 def test_a_worker_killed_while_sending_a_notice_leaves_it_to_the_requeue(
-    demo, silent_smtp, tmp_path
+    demo, celery_worker, silent_smtp, tmp_path
 ):
     database = connection.settings_dict["NAME"]
     hanging = _Worker(
@@ -56,23 +56,19 @@ def test_a_worker_killed_while_sending_a_notice_leaves_it_to_the_requeue(
     claimed = notices.get(state=OutgoingMail.State.SENDING)
     assert claimed.attempts == 1
 
-    # A new worker; the beat's requeue releases the dead worker's claim once it is
+    # Another worker; the beat's requeue releases the dead worker's claim once it is
     # STALE_CLAIM old, and any notice whose task went with the dead worker once it is
     # LOST_AFTER overdue (both aged here rather than waited for).
-    sender = _Worker(database, tmp_path / "sent")
-    try:
-        _Worker.only(sender)
-        long_ago = timezone.now() - timedelta(minutes=16)
-        notices.update(claimed_at=long_ago, next_attempt_at=long_ago)
-        assert requeue_stale_mail() == notices.count()
-        sender.wait_for(
-            lambda: set(notices.values_list("state", flat=True)) == {OutgoingMail.State.SENT}
-        )
-        # Nothing lost, nothing twice: one message a notice, the killed one's included.
-        sent = sender.sent()
-        assert len(sent) == notices.count()
-        assert sum(f"To: {claimed.to}" in message for message in sent) == 1
-        claimed.refresh_from_db()
-        assert claimed.attempts == 2
-    finally:
-        sender.stop()
+    _Worker.only(celery_worker)
+    long_ago = timezone.now() - timedelta(minutes=16)
+    notices.update(claimed_at=long_ago, next_attempt_at=long_ago)
+    assert requeue_stale_mail() == notices.count()
+    celery_worker.wait_for(
+        lambda: set(notices.values_list("state", flat=True)) == {OutgoingMail.State.SENT}
+    )
+    # Nothing lost, nothing twice: one message a notice, the killed one's included.
+    sent = celery_worker.sent()
+    assert len(sent) == notices.count()
+    assert sum(f"To: {claimed.to}" in message for message in sent) == 1
+    claimed.refresh_from_db()
+    assert claimed.attempts == 2
