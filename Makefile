@@ -14,8 +14,10 @@ SYSTEM_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-
 TEST_SYSTEM_PACKAGES := chromium
 
 # pytest-xdist runs the suite in parallel processes, each with its own databases
-# (tests/conftest.py); the 15 slowest tests are listed at the end. Not --dist loadfile or
-# loadgroup: either loses schemathesis's generated tests (80 of them, while every test passes).
+# (tests/conftest.py); the 15 slowest tests are listed at the end. worksteal: a process
+# that runs out of tests takes the other's, so the run does not end on one process working
+# through its share of the slow tests alone. Not --dist loadfile or loadgroup: either
+# loses schemathesis's generated tests (80 of them, while every test passes).
 TEST_PROCESSES ?= auto
 
 # The Makefile is the developer's: its commands may start PostgreSQL and Redis under var/
@@ -31,7 +33,7 @@ run: $(STAMP)
 test: $(STAMP) test-system-packages audit
 	$(BIN)/python manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'var/*'
 	$(BIN)/python manage.py collectstatic -v0 --noinput
-	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=8 --durations=15 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=8 --dist worksteal --durations=15 $(PYTEST_ARGS)
 
 # Every page in every language at both widths (the suite visits most in English only).
 sweep: $(STAMP) test-system-packages
