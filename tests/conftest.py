@@ -236,12 +236,9 @@ class _Worker:
             "DJANGO_SETTINGS_MODULE": "portal.settings",
             # A pooled connection would outlive the tests' database copies and drops.
             "DATABASE_POOL": "false",
+            **databases.environment(self.database),
             **self.env,
         }
-        if os.environ.get("DATABASE_URL"):
-            env["DATABASE_URL"] = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + self.database
-        else:
-            env["PORTAL_DATABASE_NAME"] = self.database
         app.control.purge()
         self.process = subprocess.Popen(
             [

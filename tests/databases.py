@@ -8,6 +8,7 @@ since PostgreSQL copies a small database faster than the demo loads.
 """
 
 import contextlib
+import os
 
 from django.db import connection
 
@@ -38,6 +39,13 @@ def clone(name: str, *, template: str) -> None:
     drop(name)
     _disconnect_everyone(template)
     _execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+
+
+def environment(name: str) -> dict[str, str]:
+    """What points a process the tests start (a worker, a run) at database `name`.
+
+    DATABASE_URL is always set here: tests/settings.py fills it in when it is not."""
+    return {"DATABASE_URL": os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + name}
 
 
 def _point_at(name: str) -> None:

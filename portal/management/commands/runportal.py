@@ -4,7 +4,7 @@ Loading the settings has already started the embedded PostgreSQL and Redis if th
 environment names none. Unless EMAIL_URL names a mail server, a local one is started too
 and every mail lands as a file in var/mail/ (portal.core.mailsink). Ctrl-C stops the three
 processes, the mail server and the embedded servers that this run started (servers that
-were already running are left as they were).
+were already running are left as they were); so do `kill` and a closed terminal.
 
 Without SITE_URL in the environment, the run's own address becomes the site's: the API's
 links, the feeds and the mails of all three processes point where the portal serves.
@@ -25,6 +25,7 @@ from portal.core.mailsink import Mailbox, Sink
 from portal.demo.loader import DEMO_PASSWORD, load_demo
 
 MAIL_DIR = embedded.VAR_DIR / "mail"
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 def site_url(host: str, port: int) -> str:
@@ -102,6 +103,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Mail the portal sends lands in {MAIL_DIR}/, a .eml file each.")
         self.stdout.write("Press Ctrl-C to stop.\n")
 
+        # A `kill` or a closed terminal stops the run as Ctrl-C does: Python's default for
+        # their signals ends this process at once, leaving the three processes and the
+        # embedded servers running without it.
+        for stop in STOP_SIGNALS:
+            signal.signal(stop, signal.default_int_handler)
         try:
             while all(process.poll() is None for process in processes.values()):
                 time.sleep(0.5)
@@ -112,7 +118,8 @@ class Command(BaseCommand):
         finally:
             # A terminal's Ctrl-C reaches the children too and an impatient second one
             # would abort this clean-up half-way; from here on, finish it.
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            for stop in (signal.SIGINT, *STOP_SIGNALS):
+                signal.signal(stop, signal.SIG_IGN)
             self._stop(processes)
             if sink:
                 sink.stop()
