@@ -24,6 +24,12 @@ TEST_PROCESSES ?= auto
 # for whichever of DATABASE_URL and REDIS_URL is unset (manage.py, portal/embedded.py).
 export EMBEDDED_SERVERS ?= true
 
+# Compiling the translations and collecting the static files read the settings but talk to
+# no server: placeholders keep manage.py from starting the embedded ones, which would
+# outlive the tests (pytest stops the servers it started itself, and only those).
+BUILD_ENV := EMBEDDED_SERVERS=false DATABASE_URL=postgres://unused/unused \
+	REDIS_URL=redis://unused:6379/0 SECRET_KEY=build-steps-only
+
 .PHONY: run test sweep fuzz lint messages backup restore audit system-packages test-system-packages clean
 
 # A local run is a development run: DEBUG on (static files served, no HTTPS redirect).
@@ -31,8 +37,8 @@ run: $(STAMP)
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runportal
 
 test: $(STAMP) test-system-packages audit
-	$(BIN)/python manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'var/*'
-	$(BIN)/python manage.py collectstatic -v0 --noinput
+	$(BUILD_ENV) $(BIN)/python manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'var/*'
+	$(BUILD_ENV) $(BIN)/python manage.py collectstatic -v0 --noinput
 	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=8 --dist worksteal --durations=15 $(PYTEST_ARGS)
 
 # Every page in every language at both widths (the suite visits most in English only).
