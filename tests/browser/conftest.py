@@ -102,6 +102,15 @@ def axe_violations(page, tags: tuple[str, ...] = ()) -> list[dict]:
     ]
 
 
+def save_and_continue(page) -> None:
+    """Press the editor's "Save and continue" and wait for the answer to this save: the
+    page may say "Saved." already, from the one before, and a click that follows at once
+    would land on it while this save is still on its way."""
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save and continue").click()
+    page.get_by_text("Saved.").wait_for()
+
+
 def screenshot(page, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
