@@ -30,24 +30,27 @@ export EMBEDDED_SERVERS ?= true
 BUILD_ENV := EMBEDDED_SERVERS=false DATABASE_URL=postgres://unused/unused \
 	REDIS_URL=redis://unused:6379/0 SECRET_KEY=build-steps-only
 
-.PHONY: run test sweep fuzz lint messages backup restore audit system-packages test-system-packages clean
+.PHONY: run assets test sweep fuzz lint messages backup restore audit system-packages test-system-packages clean
 
 # A local run is a development run: DEBUG on (static files served, no HTTPS redirect).
 run: $(STAMP)
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runportal
 
-test: $(STAMP) test-system-packages audit
+# What the tests render with: compiled translations and the collected static files.
+assets: $(STAMP)
 	$(BUILD_ENV) $(BIN)/python manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'var/*'
 	$(BUILD_ENV) $(BIN)/python manage.py collectstatic -v0 --noinput
+
+test: $(STAMP) test-system-packages audit assets
 	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=8 --dist worksteal --durations=15 $(PYTEST_ARGS)
 
 # Every page in every language at both widths (the suite visits most in English only).
-sweep: $(STAMP) test-system-packages
+sweep: $(STAMP) test-system-packages assets
 	SWEEP=full $(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=8 tests/browser/test_every_page.py $(PYTEST_ARGS)
 
 # The long run of the API fuzzing that the suite keeps short: many more examples per
 # operation, schemathesis's coverage phase, and a new seed each time.
-fuzz: $(STAMP)
+fuzz: $(STAMP) assets
 	FUZZ=1 $(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=8 tests/portal/test_api_schema.py $(PYTEST_ARGS)
 
 lint: $(STAMP)
