@@ -8,7 +8,6 @@ since PostgreSQL copies a small database faster than the demo loads.
 """
 
 import contextlib
-import os
 
 from django.db import connection
 
@@ -41,11 +40,21 @@ def clone(name: str, *, template: str) -> None:
     _execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
 
-def environment(name: str) -> dict[str, str]:
-    """What points a process the tests start (a worker, a run) at database `name`.
+def database_url(settings_dict: dict, name: str | None = None) -> str:
+    """DATABASE_URL for the database `settings_dict` names; a socket directory as ?host=."""
+    host = settings_dict["HOST"] or settings_dict.get("OPTIONS", {}).get("host", "")
+    port = settings_dict["PORT"] or "5432"
+    user, password = settings_dict["USER"], settings_dict["PASSWORD"]
+    credentials = f"{user}:{password}@" if password else f"{user}@"
+    database = name or settings_dict["NAME"]
+    if host.startswith("/"):
+        return f"postgres://{credentials}/{database}?host={host}&port={port}"
+    return f"postgres://{credentials}{host}:{port}/{database}"
 
-    DATABASE_URL is always set here: tests/settings.py fills it in when it is not."""
-    return {"DATABASE_URL": os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + name}
+
+def environment(name: str) -> dict[str, str]:
+    """What points a process the tests start (a worker, a run) at database `name`."""
+    return {"DATABASE_URL": database_url(connection.settings_dict, name)}
 
 
 def _point_at(name: str) -> None:

@@ -22,18 +22,7 @@ from django.db import connection
 
 from bench.run import serve
 from portal import embedded
-
-
-def database_url(settings_dict: dict, name: str | None = None) -> str:
-    """DATABASE_URL for the database `settings_dict` names; a socket directory as ?host=."""
-    host = settings_dict["HOST"] or settings_dict.get("OPTIONS", {}).get("host", "")
-    port = settings_dict["PORT"] or "5432"
-    user, password = settings_dict["USER"], settings_dict["PASSWORD"]
-    credentials = f"{user}:{password}@" if password else f"{user}@"
-    database = name or settings_dict["NAME"]
-    if host.startswith("/"):
-        return f"postgres://{credentials}/{database}?host={host}&port={port}"
-    return f"postgres://{credentials}{host}:{port}/{database}"
+from tests.databases import database_url
 
 
 def web_environment(**overrides) -> dict:

@@ -7,7 +7,8 @@ import time
 import pytest
 from django.db import connection
 
-from tests.faults.conftest import database_url, web_environment
+from tests.databases import database_url
+from tests.faults.conftest import web_environment
 from tests.faults.plans import auth, draft_plan, partner_token
 
 pytestmark = pytest.mark.django_db(transaction=True)

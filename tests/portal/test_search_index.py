@@ -128,10 +128,11 @@ def many_entries(transactional_db):
     few hundred small rows, a sequential scan is rightly cheaper). One item in 250 says
     "hydrogen".
 
-    Committed and vacuumed, as autovacuum would have them in production: the planner
-    costs a GIN index by the statistics VACUUM keeps in it, not ANALYZE. Inside a test's
-    transaction they were whatever an autovacuum run of earlier tests had left, and the
-    plan changed with the order the tests ran in."""
+    Committed and vacuumed, as autovacuum would leave them in production: the planner
+    costs a GIN index by statistics that VACUUM keeps, not ANALYZE, so the plan does not
+    depend on what earlier tests left there. (Analysed only, inside the test's
+    transaction, the plan once came out a sequential scan when the tests ran in another
+    order.)"""
     content_type = ContentType.objects.get_for_model(Event)
     # Words of letters only, made from a hash; "hydrogen" in every 250th item.
     word = "translate(substr(md5({seed}), 1, {length}), '0123456789', 'ghijklmnop')"
